@@ -1,0 +1,563 @@
+//! Built-in detectors: what a word list or a phrase cannot express (check digits, number shapes,
+//! domains, shouting). A rule in a pack names one with `detector = "..."`; the detector finds
+//! spans, the rule gives them their id, message and action.
+
+use regex::Regex;
+
+use crate::pack::{ContactsDef, LinksDef};
+use crate::text::{normalize_plain, Views};
+
+/// The built-in detectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detector {
+    Phone,
+    Email,
+    Iban,
+    NationalId,
+    BirthDate,
+    Address,
+    Plate,
+    Link,
+    Shortener,
+    Shouting,
+    Flood,
+    Repetition,
+}
+
+impl Detector {
+    pub const NAMES: [&'static str; 12] = [
+        "phone", "email", "iban", "national-id", "birth-date", "address", "plate", "link", "shortener", "shouting",
+        "flood", "repetition",
+    ];
+
+    pub fn from_name(name: &str) -> Option<Detector> {
+        use Detector::{
+            Address, BirthDate, Email, Flood, Iban, Link, NationalId, Phone, Plate, Repetition, Shortener, Shouting,
+        };
+        let all = [Phone, Email, Iban, NationalId, BirthDate, Address, Plate, Link, Shortener, Shouting, Flood, Repetition];
+        Self::NAMES.iter().position(|n| *n == name).map(|i| all[i])
+    }
+}
+
+const MONTHS: &str = "januari|jan|februari|feb|maart|mrt|april|apr|mei|juni|jun|juli|jul|augustus|aug|september|sept|sep|oktober|okt|november|nov|december|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october";
+
+/// Compiled regexes and lists, built once per engine.
+#[derive(Debug)]
+pub struct DetectorContext {
+    phone: Regex,
+    email: Regex,
+    email_obfuscated: Regex,
+    iban: Regex,
+    national_id: Regex,
+    birth_date: Regex,
+    street: Regex,
+    street_fr: Regex,
+    postcode: Regex,
+    plate: Regex,
+    url: Regex,
+    own_numbers: Vec<String>,
+    own_emails: Vec<String>,
+    trusted: Vec<String>,
+    shorteners: Vec<String>,
+}
+
+fn re(s: &str) -> Regex {
+    // The detector regexes are constants, compiled and exercised by the unit tests below.
+    Regex::new(s).unwrap_or_else(|e| panic!("built-in detector regex: {e}"))
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+impl DetectorContext {
+    pub fn new(contacts: &ContactsDef, links: &LinksDef) -> DetectorContext {
+        let mut own_numbers: Vec<String> = contacts.numbers.iter().map(|n| digits(n)).collect();
+        for n in [&contacts.urgent, &contacts.emergency, &contacts.phone].into_iter().flatten() {
+            own_numbers.push(digits(n));
+        }
+        own_numbers.retain(|n| !n.is_empty());
+        let mut own_emails: Vec<String> = contacts.emails.iter().map(|e| normalize_plain(e)).collect();
+        if let Some(e) = &contacts.email {
+            own_emails.push(normalize_plain(e));
+        }
+        let clean = |v: &[String]| v.iter().map(|d| d.trim().trim_start_matches("www.").to_ascii_lowercase()).collect();
+        DetectorContext {
+            phone: re(r"(?:\+|\b00|\(0|\b0)\d(?:[ ./\-]?\(?\d\)?){6,16}"),
+            email: re(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,24}\b"),
+            email_obfuscated: re(
+                r"\b[a-z0-9][a-z0-9._\-]*\s?[\[(\{]\s?(?:at|@|apenstaart(?:je)?)\s?[\])\}]\s?[a-z0-9\-]+\s?(?:[\[(\{]\s?(?:dot|punt|\.)\s?[\])\}]|\.)\s?[a-z]{2,6}\b",
+            ),
+            iban: re(r"\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b"),
+            national_id: re(r"\b\d{2}[. ]?\d{2}[. ]?\d{2}[ .\-]?\d{3}[ .\-]?\d{2}\b"),
+            birth_date: re(&format!(
+                r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?P<d>\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)"
+            )),
+            street: re(
+                r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
+            ),
+            street_fr: re(
+                r"\b(?:rue|avenue|av\.|boulevard|bd|chaussee|place|quai|square)\s+(?:de la |du |des |de |d')?[a-z\-]{3,}(?: [a-z\-]{3,})?,?\s(?P<n>\d{1,4})\b",
+            ),
+            postcode: re(
+                r"\b[1-9]\d{3}\s(?:gent|ghent|gand|sint-amandsberg|gentbrugge|ledeberg|mariakerke|drongen|wondelgem|oostakker|zwijnaarde|sint-denijs-westrem|afsnee|desteldonk|mendonk|sint-kruis-winkel|merelbeke|destelbergen|lochristi|evergem|de pinte|sint-martens-latem|melle|lovendegem|nazareth|zelzate|eeklo|aalst|brussel|bruxelles|antwerpen|anvers|brugge|kortrijk|oostende|leuven|mechelen|hasselt|sint-niklaas|dendermonde|lokeren|wetteren|oudenaarde|ronse|deinze|zottegem|ninove|geraardsbergen|liege|luik|namur|namen|charleroi|mons|bergen)\b",
+            ),
+            plate: re(r"\b(?:[1-9][-. ]?[A-Za-z]{3}[-. ]?\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})\b"),
+            url: re(
+                r"(?:https?://|www\.)[^\s<>\x22']+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|be|nl|net|org|eu|io|shop|store|xyz|info|biz|ly|gl|me|co|app|link|online|site|club|top|fr|de|uk|tk|gd|to|cc|gent|brussels|vlaanderen|tv|ai|gg|live)\b(?:/[^\s<>\x22']*)?",
+            ),
+            own_numbers,
+            own_emails,
+            trusted: clean(&links.trusted),
+            shorteners: clean(&links.shorteners),
+        }
+    }
+
+    /// Runs one detector; returns original byte spans.
+    pub fn run(&self, detector: Detector, text: &str, views: &Views) -> Vec<(usize, usize)> {
+        let plain = &views.plain;
+        let p = plain.text.as_str();
+        let map = |s: usize, e: usize| plain.to_original(s, e);
+        let has_digit = p.bytes().any(|b| b.is_ascii_digit());
+        let mut out = Vec::new();
+        match detector {
+            Detector::Phone if has_digit => {
+                for m in self.phone.find_iter(p) {
+                    if self.is_phone(m.as_str(), &p[..m.start()], &p[m.end()..]) {
+                        out.push(map(m.start(), m.end()));
+                    }
+                }
+            }
+            Detector::Email if p.contains('@') || p.contains('[') || p.contains('(') || p.contains('{') => {
+                for m in self.email.find_iter(p).chain(self.email_obfuscated.find_iter(p)) {
+                    let addr = m.as_str();
+                    if !self.own_emails.iter().any(|o| o == addr) && !self.is_own_domain(addr.rsplit('@').next().unwrap_or("")) {
+                        out.push(map(m.start(), m.end()));
+                    }
+                }
+            }
+            Detector::Iban if has_digit => {
+                for m in self.iban.find_iter(p) {
+                    if iban_valid(m.as_str()) {
+                        out.push(map(m.start(), m.end()));
+                    }
+                }
+            }
+            Detector::NationalId if has_digit => {
+                for m in self.national_id.find_iter(p) {
+                    if national_id_valid(&digits(m.as_str())) {
+                        out.push(map(m.start(), m.end()));
+                    }
+                }
+            }
+            Detector::BirthDate if has_digit => {
+                for c in self.birth_date.captures_iter(p) {
+                    if let Some(d) = c.name("d") {
+                        out.push(map(d.start(), d.end()));
+                    }
+                }
+            }
+            Detector::Address if has_digit => self.addresses(p, &mut out, &map),
+            Detector::Plate if has_digit => {
+                for m in self.plate.find_iter(text) {
+                    let s = m.as_str();
+                    let has_sep = s.contains('-') || s.contains('.');
+                    let upper = s.chars().filter(char::is_ascii_alphabetic).all(|c| c.is_ascii_uppercase());
+                    if has_sep || upper {
+                        out.push((m.start(), m.end()));
+                    }
+                }
+            }
+            Detector::Link | Detector::Shortener if p.contains('.') => {
+                for m in self.url.find_iter(p) {
+                    if p[..m.start()].ends_with('@') || m.as_str().contains('@') {
+                        continue;
+                    }
+                    let host = host_of(m.as_str());
+                    // "bv.be" in the middle of a sentence is a typo, not a link: want a dotted name.
+                    if !host.contains('.') {
+                        continue;
+                    }
+                    let short = self.shorteners.iter().any(|d| domain_matches(&host, d));
+                    let flag = if detector == Detector::Shortener { short } else { !short && !self.is_trusted(&host) };
+                    if flag {
+                        out.push(map(m.start(), trim_url_end(m.as_str(), m.start())));
+                    }
+                }
+            }
+            Detector::Shouting => shouting(text, &mut out),
+            Detector::Flood => flood(text, &mut out),
+            Detector::Repetition => repetition(p, &mut out, &map),
+            _ => {}
+        }
+        out
+    }
+
+    fn is_own_domain(&self, domain: &str) -> bool {
+        ["police.belgium.eu", "politie.be", "police.be"].iter().any(|d| domain_matches(domain, d))
+    }
+
+    fn is_trusted(&self, host: &str) -> bool {
+        self.trusted.iter().any(|d| domain_matches(host, d))
+    }
+
+    fn is_phone(&self, m: &str, before: &str, after: &str) -> bool {
+        // Not glued to other digits, letters or a decimal separator ("€ 0,475").
+        if before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '.' || c == '/') {
+            return false;
+        }
+        let mut next = after.chars();
+        let glued = match next.next() {
+            Some(c) if c.is_ascii_digit() || c.is_alphabetic() => true,
+            Some(',' | '.') => next.next().is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        };
+        if glued {
+            return false;
+        }
+        // A time or a date is not a phone number.
+        if m.matches(['/', '.', '-']).count() == 2 && m.len() <= 10 && !m.starts_with('+') {
+            let parts: Vec<&str> = m.split(['/', '.', '-']).collect();
+            if parts.len() == 3 && parts[0].len() <= 2 && parts[1].len() <= 2 && (parts[2].len() == 4 || parts[2].len() == 2) {
+                return false;
+            }
+        }
+        let mut d = digits(&m.replace("(0)", ""));
+        let international = m.starts_with('+') || m.starts_with("00");
+        if international {
+            if d.starts_with("00") {
+                d.drain(..2);
+            }
+            if !(8..=15).contains(&d.len()) {
+                return false;
+            }
+            // Normalise Belgian numbers to national form to compare with the police's own.
+            if let Some(rest) = d.strip_prefix("32") {
+                d = format!("0{rest}");
+            }
+        } else {
+            if !d.starts_with('0') || !(9..=10).contains(&d.len()) {
+                return false;
+            }
+            // Service numbers (0800 free, 090x paid, 070/078 national rate) are not personal.
+            if ["0800", "0900", "0901", "0902", "0903", "0904", "0905", "0906", "0907", "0909", "070", "078", "077"]
+                .iter()
+                .any(|p| d.starts_with(p))
+            {
+                return false;
+            }
+        }
+        !self.own_numbers.iter().any(|o| *o == d)
+    }
+
+    fn addresses(&self, p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize) -> (usize, usize)) {
+        const NOT_STREETS: &[&str] = &[
+            "snelweg", "autoweg", "ringweg", "hoofdweg", "zijweg", "omweg", "supermarkt", "vismarkt?", "parkeerplaats",
+            "plaats", "werkplaats", "speelplaats", "woonplaats", "standplaats", "voetbalveld", "sportveld", "slagveld",
+            "speelveld", "baan", "autobaan", "loopbaan", "ijsbaan", "renbaan", "park", "pretpark", "hof", "gerechtshof",
+            "berg", "weg", "straat", "laan", "plein", "markt", "kade", "dijk", "pad", "fietspad", "voetpad", "hoek",
+            "veld", "dok", "rei", "vest", "lei", "kaai", "wegel", "singel", "gracht", "dreef", "steenweg",
+            "jeugdhof", "binnenhof", "kerkhof", "ijsberg", "afgrond", "vakantiepark", "attractiepark", "zebrapad",
+            "achterhoek", "oosthoek", "westhoek",
+        ];
+        const UNITS: &[&str] = &[
+            "km", "kilometer", "keer", "x", "min", "minuten", "uur", "u", "jaar", "jaren", "euro", "eur", "%", "m",
+            "meter", "personen", "mensen", "auto", "autos", "dagen", "weken", "maanden", "seconden", "sec", "kg",
+        ];
+        for c in self.street.captures_iter(p) {
+            let (Some(whole), Some(name)) = (c.get(0), c.name("name")) else { continue };
+            if NOT_STREETS.contains(&name.as_str()) {
+                continue;
+            }
+            let next = p[whole.end()..].trim_start();
+            let word: String = next.chars().take_while(|c| c.is_alphanumeric() || *c == '%' || *c == '\'').collect();
+            let word = word.replace('\'', "");
+            if UNITS.contains(&word.as_str()) || next.starts_with("km/") {
+                continue;
+            }
+            out.push(map(whole.start(), whole.end()));
+        }
+        for m in self.street_fr.find_iter(p).chain(self.postcode.find_iter(p)) {
+            out.push(map(m.start(), m.end()));
+        }
+    }
+}
+
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    host.trim_start_matches("www.").trim_start_matches("m.").to_ascii_lowercase()
+}
+
+fn domain_matches(host: &str, domain: &str) -> bool {
+    host == domain || host.strip_suffix(domain).is_some_and(|h| h.ends_with('.'))
+}
+
+/// End of a URL match without trailing sentence punctuation.
+fn trim_url_end(url: &str, start: usize) -> usize {
+    start + url.trim_end_matches(['.', ',', ')', '!', '?', ';', ':']).len()
+}
+
+/// ISO 13616 check: move the first four characters to the end, letters to numbers, mod 97 == 1.
+pub fn iban_valid(raw: &str) -> bool {
+    let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    let len_ok = match &s[..2.min(s.len())] {
+        "BE" => s.len() == 16,
+        "NL" => s.len() == 18,
+        "LU" => s.len() == 20,
+        "DE" | "GB" | "IE" => s.len() == 22,
+        "FR" | "IT" | "MC" => s.len() == 27,
+        "ES" => s.len() == 24,
+        _ => (15..=34).contains(&s.len()),
+    };
+    if !len_ok || !s.chars().all(|c| c.is_ascii_alphanumeric()) || !s[2..4].chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let rearranged = format!("{}{}", &s[4..], &s[..4]);
+    let mut rem: u32 = 0;
+    for c in rearranged.chars() {
+        let v = c.to_digit(36).unwrap_or(0);
+        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
+    }
+    rem == 1
+}
+
+/// Belgian national register number (rijksregisternummer) or BIS number: YYMMDD + 3-digit serial
+/// + check (97 - n mod 97, with a leading 2 for births from 2000 on). BIS numbers add 20 or 40 to
+/// the month; month 00 or day 00 stand for an unknown birth date.
+pub fn national_id_valid(d: &str) -> bool {
+    if d.len() != 11 || !d.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let month: u32 = d[2..4].parse().unwrap_or(99);
+    let day: u32 = d[4..6].parse().unwrap_or(99);
+    let month_ok = [0, 20, 40].iter().any(|off| month >= *off && month - off <= 12);
+    if !month_ok || day > 31 {
+        return false;
+    }
+    let base: u64 = d[..9].parse().unwrap_or(0);
+    let check: u64 = d[9..].parse().unwrap_or(100);
+    97 - base % 97 == check || 97 - (2_000_000_000 + base) % 97 == check
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF | 0x2B00..=0x2BFF)
+}
+
+fn is_emoji_modifier(c: char) -> bool {
+    matches!(c as u32, 0x1F3FB..=0x1F3FF | 0x200D | 0xFE0F | 0x20E3)
+}
+
+/// Mostly capitals: at least 15 letters and 4 words, 80 % of the letters upper case.
+fn shouting(text: &str, out: &mut Vec<(usize, usize)>) {
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    let mut first = None;
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+                first.get_or_insert(i);
+                last = i + c.len_utf8();
+            }
+        }
+    }
+    let words = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2).count();
+    if letters >= 15 && words >= 4 && upper * 10 >= letters * 8 {
+        if let Some(f) = first {
+            out.push((f, last));
+        }
+    }
+}
+
+/// Emoji floods (a run of 6 or more, or 3 or more clowns), punctuation floods ("!!!!!", "?!?!?!").
+fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
+    // Emoji runs, ignoring spaces, skin tones and joiners.
+    let mut run_start = None;
+    let mut run_end = 0;
+    let mut count = 0;
+    let mut clowns = 0;
+    let mut clown_span: Option<(usize, usize)> = None;
+    let flush = |start: Option<usize>, end: usize, count: usize, out: &mut Vec<(usize, usize)>| {
+        if let (Some(s), true) = (start, count >= 6) {
+            out.push((s, end));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c == '🤡' {
+            clowns += 1;
+            let span = clown_span.get_or_insert((i, i + c.len_utf8()));
+            span.1 = i + c.len_utf8();
+        }
+        if is_emoji(c) {
+            run_start.get_or_insert(i);
+            run_end = i + c.len_utf8();
+            if !is_emoji_modifier(c) {
+                count += 1;
+            }
+        } else if c.is_whitespace() || is_emoji_modifier(c) {
+            if run_start.is_some() && !c.is_whitespace() {
+                run_end = i + c.len_utf8();
+            }
+        } else {
+            flush(run_start.take(), run_end, count, out);
+            count = 0;
+        }
+    }
+    flush(run_start.take(), run_end, count, out);
+    if clowns >= 3 {
+        if let Some(span) = clown_span {
+            if !out.iter().any(|&(s, e)| s <= span.0 && e >= span.1) {
+                out.push(span);
+            }
+        }
+    }
+    // Punctuation: 5 or more of ! and ? in a row, or 8 or more dots.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'!' | b'?' | b'.') {
+            let mut j = i;
+            let mut dots = 0;
+            while j < b.len() && matches!(b[j], b'!' | b'?' | b'.' | b'1') {
+                if b[j] == b'.' {
+                    dots += 1;
+                }
+                j += 1;
+            }
+            let n = j - i;
+            if (n - dots >= 5) || dots >= 8 {
+                out.push((i, j));
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The same word five times in a row, or the same phrase (2 to 8 words) three times in a row.
+fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize) -> (usize, usize)) {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in p.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push((s, i));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, p.len()));
+    }
+    let w = |i: usize| &p[words[i].0..words[i].1];
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        let mut found = None;
+        for period in 1..=8usize {
+            let need = if period == 1 { 5 } else { 3 };
+            if i + period * need > n {
+                break;
+            }
+            let mut reps = 1;
+            while i + period * (reps + 1) <= n && (0..period).all(|k| w(i + k) == w(i + period * reps + k)) {
+                reps += 1;
+            }
+            if reps >= need {
+                found = Some(i + period * reps - 1);
+                break;
+            }
+        }
+        if let Some(last) = found {
+            out.push(map(words[i].0, words[last].1));
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iban_check_digits() {
+        assert!(iban_valid("BE68 5390 0754 7034"));
+        assert!(iban_valid("be68539007547034"));
+        assert!(!iban_valid("BE68 5390 0754 7035"));
+        assert!(iban_valid("NL91 ABNA 0417 1643 00"));
+        assert!(!iban_valid("NL91 ABNA 0417 1643 01"));
+    }
+
+    #[test]
+    fn national_register_numbers() {
+        // 85.07.30-033.28: 97 - 850730033 % 97 = 28.
+        assert!(national_id_valid("85073003328"));
+        assert!(!national_id_valid("85073003329"));
+        // Born in 2000 or later: 2 in front.
+        let base: u64 = 10_03_15_123;
+        let check = 97 - (2_000_000_000 + base) % 97;
+        assert!(national_id_valid(&format!("{base:09}{check:02}")));
+        // BIS number: month + 40.
+        let bis: u64 = 85_47_30_033;
+        let check = 97 - bis % 97;
+        assert!(national_id_valid(&format!("{bis:09}{check:02}")));
+        // Month 13 is no date.
+        let bad: u64 = 85_13_30_033;
+        let check = 97 - bad % 97;
+        assert!(!national_id_valid(&format!("{bad:09}{check:02}")));
+    }
+
+    fn spans(d: Detector, text: &str) -> Vec<String> {
+        let ctx = DetectorContext::new(
+            &ContactsDef { phone: Some("09/266.61.11".into()), urgent: Some("101".into()), ..Default::default() },
+            &LinksDef { trusted: vec!["politie.be".into(), "vrt.be".into()], shorteners: vec!["bit.ly".into()] },
+        );
+        let views = Views::new(text);
+        ctx.run(d, text, &views).into_iter().map(|(s, e)| text[s..e].to_string()).collect()
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!(spans(Detector::Phone, "Bel me op 0475 12 34 56!"), ["0475 12 34 56"]);
+        assert_eq!(spans(Detector::Phone, "+32 475/12.34.56"), ["+32 475/12.34.56"]);
+        assert_eq!(spans(Detector::Phone, "tel 09 223 45 67"), ["09 223 45 67"]);
+        assert_eq!(spans(Detector::Phone, "bel 06-12345678"), ["06-12345678"]);
+        assert!(spans(Detector::Phone, "Bel 09/266.61.11 of 101").is_empty());
+        assert!(spans(Detector::Phone, "op 12/03/2024 om 14:30, 120 km/u, € 2.500").is_empty());
+        assert!(spans(Detector::Phone, "in 2023 waren er 0475 boetes").is_empty());
+    }
+
+    #[test]
+    fn links() {
+        assert_eq!(spans(Detector::Link, "Kijk op www.superdeals.shop/gent nu!"), ["www.superdeals.shop/gent"]);
+        assert!(spans(Detector::Link, "Zie https://www.politie.be/5415/contact en vrt.be/nws").is_empty());
+        assert_eq!(spans(Detector::Shortener, "klik bit.ly/abc"), ["bit.ly/abc"]);
+    }
+
+    #[test]
+    fn floods_and_shouting() {
+        assert_eq!(spans(Detector::Flood, "nee!!!!!!"), ["!!!!!!"]);
+        assert!(spans(Detector::Flood, "echt?! wauw...").is_empty());
+        assert_eq!(spans(Detector::Flood, "🤡 🤡 🤡"), ["🤡 🤡 🤡"]);
+        assert_eq!(spans(Detector::Flood, "😂😂😂😂😂😂😂"), ["😂😂😂😂😂😂😂"]);
+        assert_eq!(spans(Detector::Shouting, "JULLIE ZIJN ALLEMAAL NUTTELOOS EN LUI").len(), 1);
+        assert!(spans(Detector::Shouting, "De PV van de GAS-boete").is_empty());
+        assert_eq!(spans(Detector::Repetition, "weg weg weg weg weg"), ["weg weg weg weg weg"]);
+        assert!(spans(Detector::Repetition, "nee nee, echt niet").is_empty());
+    }
+
+    #[test]
+    fn addresses_and_plates() {
+        assert_eq!(spans(Detector::Address, "Hij woont in de Veldstraat 12 bus 3"), ["veldstraat 12 bus 3".to_string()].map(|_| "Veldstraat 12 bus 3".to_string()));
+        assert!(spans(Detector::Address, "op de snelweg 120 km/u rijden").is_empty());
+        assert_eq!(spans(Detector::Address, "9000 Gent"), ["9000 Gent"]);
+        assert_eq!(spans(Detector::Plate, "nummerplaat 1-ABC-123"), ["1-ABC-123"]);
+        assert!(spans(Detector::Plate, "bel 101 of 112").is_empty());
+        assert!(spans(Detector::Plate, "om 3 uur 200 man").is_empty());
+    }
+}

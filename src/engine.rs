@@ -1,0 +1,624 @@
+//! The engine: compiles a rule pack once, then checks comments.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use crate::detectors::{Detector, DetectorContext};
+use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
+use crate::text::{self, Views};
+use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
+
+/// The default Politie Gent pack, one file per category, in this order.
+const DEFAULT_PACK: &[(&str, &str)] = &[
+    ("politie-gent/pack.toml", include_str!("packs/politie-gent/pack.toml")),
+    ("politie-gent/emergency.toml", include_str!("packs/politie-gent/emergency.toml")),
+    ("politie-gent/threat.toml", include_str!("packs/politie-gent/threat.toml")),
+    ("politie-gent/discrimination.toml", include_str!("packs/politie-gent/discrimination.toml")),
+    ("politie-gent/insult.toml", include_str!("packs/politie-gent/insult.toml")),
+    ("politie-gent/defamation.toml", include_str!("packs/politie-gent/defamation.toml")),
+    ("politie-gent/personal-data.toml", include_str!("packs/politie-gent/personal-data.toml")),
+    ("politie-gent/complaint.toml", include_str!("packs/politie-gent/complaint.toml")),
+    ("politie-gent/report.toml", include_str!("packs/politie-gent/report.toml")),
+    ("politie-gent/private-message.toml", include_str!("packs/politie-gent/private-message.toml")),
+    ("politie-gent/advertising.toml", include_str!("packs/politie-gent/advertising.toml")),
+    ("politie-gent/trolling.toml", include_str!("packs/politie-gent/trolling.toml")),
+    ("politie-gent/media.toml", include_str!("packs/politie-gent/media.toml")),
+];
+
+/// Size limit for one compiled pattern, so a user pack cannot blow up memory.
+const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// Options for building an [`Engine`]. Every field is optional.
+#[derive(Debug, Clone, Default)]
+pub struct EngineOptions {
+    /// User packs as `(name, TOML source)`, merged on top of the default pack in order.
+    pub packs: Vec<(String, String)>,
+    /// Rule ids or category ids to switch off.
+    pub disable: Vec<String>,
+    /// Action per rule id or category id.
+    pub actions: BTreeMap<String, Action>,
+    /// Extra words to flag (rule `insult/user-words`).
+    pub block: Vec<String>,
+    /// Extra words that never count.
+    pub allow: Vec<String>,
+}
+
+/// How one side of a word-list entry must sit in the text: at a word boundary (no mark), glued to
+/// more letters (`+`, a compound part: `kanker+` is "kankerflikken" but not "kanker"), or either
+/// (`*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Boundary,
+    Glued,
+    Any,
+}
+
+impl Side {
+    fn ok(self, boundary: bool) -> bool {
+        match self {
+            Side::Boundary => boundary,
+            Side::Glued => !boundary,
+            Side::Any => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mode {
+    left: Side,
+    right: Side,
+}
+
+impl Mode {
+    const ANYWHERE: Mode = Mode { left: Side::Any, right: Side::Any };
+    fn is_word(self) -> bool {
+        self.left == Side::Boundary && self.right == Side::Boundary
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    Rule(usize),
+    /// Allow entry; `None` for every rule.
+    Allow(Option<usize>),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    owner: Owner,
+    mode: Mode,
+}
+
+#[derive(Debug)]
+struct Rule {
+    info: RuleInfo,
+    unless: Option<Regex>,
+    detector: Option<Detector>,
+}
+
+/// A compiled rule pack. Build it once, check many comments; it is immutable, so a failed
+/// rebuild (a bad user pack) leaves the previous engine untouched.
+#[derive(Debug)]
+pub struct Engine {
+    rules: Vec<Rule>,
+    lexicon: Option<AhoCorasick>,
+    entries: Vec<Entry>,
+    set: Option<RegexSet>,
+    patterns: Vec<(usize, Regex)>,
+    detectors: DetectorContext,
+    contacts: Contacts,
+    sentence: Regex,
+}
+
+/// A candidate finding before it becomes a [`Finding`]: rule index and original byte span.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    rule: usize,
+    start: usize,
+    end: usize,
+}
+
+struct Merged {
+    rules: Vec<RuleDef>,
+    sources: Vec<(String, usize)>,
+    defs: BTreeMap<String, String>,
+    allow: Vec<String>,
+    block: Vec<String>,
+    contacts: ContactsDef,
+    links: LinksDef,
+}
+
+impl Engine {
+    /// Builds the engine from the default Politie Gent pack.
+    ///
+    /// # Errors
+    /// Only if the embedded pack is broken, which the test suite rules out.
+    pub fn new() -> Result<Engine, Error> {
+        Engine::with_options(&EngineOptions::default())
+    }
+
+    /// Builds the engine from the default pack plus `options`.
+    ///
+    /// # Errors
+    /// A bad pack or option: the message names the file, line and field, and how to fix it.
+    pub fn with_options(options: &EngineOptions) -> Result<Engine, Error> {
+        let mut merged = Merged {
+            rules: Vec::new(),
+            sources: Vec::new(),
+            defs: BTreeMap::new(),
+            allow: Vec::new(),
+            block: Vec::new(),
+            contacts: ContactsDef::default(),
+            links: LinksDef::default(),
+        };
+        for (name, source) in DEFAULT_PACK {
+            let file = pack::parse(name, source)?;
+            merge(&mut merged, name, source, file, true)?;
+        }
+        for (name, source) in &options.packs {
+            let file = pack::parse(name, source)?;
+            merge(&mut merged, name, source, file, false)?;
+        }
+        merged.block.extend(options.block.iter().cloned());
+        merged.allow.extend(options.allow.iter().cloned());
+        apply_options(&mut merged, options)?;
+        compile(merged)
+    }
+
+    /// Checks one comment.
+    ///
+    /// # Errors
+    /// A text longer than [`MAX_TEXT_BYTES`] or containing a NUL character.
+    pub fn check(&self, text: &str) -> Result<Verdict, Error> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(Error::Input(format!(
+                "the text is {} bytes long; the limit is {MAX_TEXT_BYTES} bytes (a Facebook comment holds at most 8,000 characters)",
+                text.len()
+            )));
+        }
+        if text.contains('\0') {
+            return Err(Error::Input("the text contains a NUL character; remove it and try again".into()));
+        }
+        if text.trim().is_empty() {
+            return Ok(Verdict { action: Action::Allow, findings: Vec::new() });
+        }
+        let views = Views::new(text);
+        let mut hits = Vec::new();
+        self.match_lexicon(&views, &mut hits);
+        self.match_patterns(&views, &mut hits);
+        for (i, rule) in self.rules.iter().enumerate() {
+            if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
+                for (start, end) in self.detectors.run(d, text, &views) {
+                    hits.push(Hit { rule: i, start, end });
+                }
+            }
+        }
+        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, h));
+        Ok(self.verdict(text, hits))
+    }
+
+    /// Checks many comments; one bad text gives an error for that text only.
+    #[must_use]
+    pub fn check_many<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Result<Verdict, Error>> {
+        texts.iter().map(|t| self.check(t.as_ref())).collect()
+    }
+
+    /// Every rule, with its documentation and examples.
+    #[must_use]
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.rules.iter().map(|r| r.info.clone()).collect()
+    }
+
+    /// The organisation's own contact channels.
+    #[must_use]
+    pub fn contacts(&self) -> &Contacts {
+        &self.contacts
+    }
+
+    /// The crate version.
+    #[must_use]
+    pub fn version() -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+
+    fn match_lexicon(&self, views: &Views, hits: &mut Vec<Hit>) {
+        let Some(ac) = &self.lexicon else { return };
+        let lex = &views.lex;
+        let t = lex.text.as_str();
+        let mut bad: Vec<(usize, usize, usize, Mode)> = Vec::new();
+        let mut allowed: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        for m in ac.find_overlapping_iter(t) {
+            let entry = self.entries[m.pattern().as_usize()];
+            let (s, e) = (m.start(), m.end());
+            let before = t[..s].chars().next_back().is_none_or(|c| !text::is_word_char(c));
+            let after = t[e..].chars().next().is_none_or(|c| !text::is_word_char(c));
+            let ok = entry.mode.left.ok(before) && entry.mode.right.ok(after);
+            match entry.owner {
+                Owner::Rule(r) if ok => bad.push((r, s, e, entry.mode)),
+                Owner::Allow(r) if ok => allowed.push((s, e, r)),
+                _ => {}
+            }
+        }
+        for (r, s, e, mode) in bad {
+            if allowed.iter().any(|&(as_, ae, ar)| as_ <= s && ae >= e && ar.is_none_or(|x| x == r)) {
+                continue;
+            }
+            // Show the whole word a stem sits in ("kankerflikken", not "kanker").
+            let (mut s2, mut e2) = (s, e);
+            if !mode.is_word() {
+                while let Some(c) = t[..s2].chars().next_back().filter(|&c| text::is_word_char(c)) {
+                    s2 -= c.len_utf8();
+                }
+                while let Some(c) = t[e2..].chars().next().filter(|&c| text::is_word_char(c)) {
+                    e2 += c.len_utf8();
+                }
+            }
+            let (start, end) = lex.to_original(s2, e2);
+            hits.push(Hit { rule: r, start, end });
+        }
+    }
+
+    fn match_patterns(&self, views: &Views, hits: &mut Vec<Hit>) {
+        let Some(set) = &self.set else { return };
+        let plain = &views.plain;
+        for i in &set.matches(&plain.text) {
+            let (rule, re) = &self.patterns[i];
+            if re.captures_len() > 1 && re.capture_names().any(|n| n == Some("hit")) {
+                for caps in re.captures_iter(&plain.text) {
+                    if let Some(m) = caps.name("hit").filter(|m| !m.is_empty()) {
+                        let (start, end) = plain.to_original(m.start(), m.end());
+                        hits.push(Hit { rule: *rule, start, end });
+                    }
+                }
+            } else {
+                for m in re.find_iter(&plain.text).filter(|m| !m.is_empty()) {
+                    let (start, end) = plain.to_original(m.start(), m.end());
+                    hits.push(Hit { rule: *rule, start, end });
+                }
+            }
+        }
+    }
+
+    /// True when an `unless` pattern of the rule matches the sentence around the hit.
+    fn is_excused(&self, text: &str, hit: &Hit) -> bool {
+        let Some(unless) = &self.rules[hit.rule].unless else { return false };
+        let (s, e) = sentence_around(&self.sentence, text, hit.start, hit.end);
+        let sentence = text::normalize_plain(&text[s..e]);
+        unless.is_match(&sentence)
+    }
+
+    fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
+        // Overlapping hits of one category: keep the earliest rule in the pack (the most specific),
+        // widened to cover both.
+        hits.sort_by_key(|h| (h.start, h.end));
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            let cat = self.rules[h.rule].info.category;
+            if let Some(k) = kept.iter_mut().find(|k| {
+                self.rules[k.rule].info.category == cat && k.start < h.end && h.start < k.end
+            }) {
+                if h.rule < k.rule {
+                    k.rule = h.rule;
+                }
+                k.start = k.start.min(h.start);
+                k.end = k.end.max(h.end);
+                continue;
+            }
+            kept.push(h);
+        }
+        // An emergency is not also a routine report: 101 comes first and alone.
+        if kept.iter().any(|h| self.rules[h.rule].info.category == Category::Emergency) {
+            kept.retain(|h| self.rules[h.rule].info.category != Category::Report);
+        }
+        let mut findings: Vec<Finding> = kept
+            .into_iter()
+            .filter(|h| self.rules[h.rule].info.action != Action::Allow)
+            .map(|h| {
+                let info = &self.rules[h.rule].info;
+                Finding {
+                    rule: info.id.clone(),
+                    category: info.category,
+                    action: info.action,
+                    start: h.start,
+                    end: h.end,
+                    excerpt: text[h.start..h.end].to_string(),
+                    message: info.message.clone(),
+                    advice: info.advice.clone(),
+                }
+            })
+            .collect();
+        findings.sort_by_key(|f| (f.action, f.start, f.end));
+        let action = findings.first().map_or(Action::Allow, |f| f.action);
+        Verdict { action, findings }
+    }
+}
+
+/// The sentence (or line) around a span, in original byte offsets.
+fn sentence_around(boundary: &Regex, text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut s = 0;
+    let mut e = text.len();
+    for m in boundary.find_iter(text) {
+        if m.end() <= start {
+            s = m.end();
+        } else if m.start() >= end {
+            e = m.start();
+            break;
+        }
+    }
+    (s, e)
+}
+
+fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default: bool) -> Result<(), Error> {
+    let err = |line: Option<usize>, message: String| Error::Pack { file: name.to_string(), line, message };
+    for (k, v) in file.defs {
+        merged.defs.insert(k, v);
+    }
+    merged.allow.extend(file.allow);
+    merged.block.extend(file.block);
+    if let Some(c) = file.contacts {
+        let m = &mut merged.contacts;
+        macro_rules! take {
+            ($($f:ident),*) => { $( if c.$f.is_some() { m.$f = c.$f.clone(); } )* };
+        }
+        take!(urgent, emergency, phone, email, complaint_form, commissariaat, hours, website, unia);
+        m.numbers.extend(c.numbers);
+        m.emails.extend(c.emails);
+    }
+    if let Some(l) = file.links {
+        merged.links.trusted.extend(l.trusted);
+        merged.links.shorteners.extend(l.shorteners);
+    }
+    for def in file.rules {
+        let line = pack::line_of_rule(source, &def.id);
+        let Some((prefix, rest)) = def.id.split_once('/') else {
+            return Err(err(line, format!("rule id `{}` must look like `category/name`, e.g. `insult/local-words`", def.id)));
+        };
+        let Some(cat) = Category::from_id(prefix) else {
+            return Err(err(line, format!(
+                "rule id `{}` starts with `{prefix}`, which is not a category; use one of: {}",
+                def.id,
+                Category::ALL.map(Category::as_str).join(", ")
+            )));
+        };
+        if rest.is_empty() || !rest.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            return Err(err(line, format!("rule id `{}`: the name after `/` must be lower-case letters, digits and `-`", def.id)));
+        }
+        if let Some(c) = def.category {
+            if c != cat {
+                return Err(err(line, format!("rule `{}`: field `category` is `{c}` but the id says `{cat}`; make them agree", def.id)));
+            }
+        }
+        if let Some(i) = merged.rules.iter().position(|r| r.id == def.id) {
+            if default {
+                return Err(err(line, format!("rule `{}` is defined twice", def.id)));
+            }
+            let r = &mut merged.rules[i];
+            macro_rules! replace {
+                ($($f:ident),*) => { $( if def.$f.is_some() { r.$f = def.$f.clone(); } )* };
+            }
+            replace!(title, house_rule, message, advice, reply, action, enabled, evidence, detector);
+            r.words.extend(def.words);
+            r.allow.extend(def.allow);
+            r.patterns.extend(def.patterns);
+            r.unless.extend(def.unless);
+            r.flags.extend(def.flags);
+            r.allows.extend(def.allows);
+            merged.sources[i] = (name.to_string(), line.unwrap_or(0));
+        } else {
+            let mut def = def;
+            def.category = Some(cat);
+            // A new rule without texts takes them from the first rule of its category.
+            if let Some(first) = merged.rules.iter().find(|r| r.category == Some(cat)) {
+                def.house_rule = def.house_rule.or_else(|| first.house_rule.clone());
+                def.message = def.message.or_else(|| first.message.clone());
+                def.advice = def.advice.or_else(|| first.advice.clone());
+            }
+            for (field, value) in [("title", &def.title), ("house_rule", &def.house_rule), ("message", &def.message), ("advice", &def.advice)] {
+                if default && value.as_deref().is_none_or(str::is_empty) {
+                    return Err(err(line, format!("rule `{}` needs a non-empty `{field}`", def.id)));
+                }
+            }
+            merged.rules.push(def);
+            merged.sources.push((name.to_string(), line.unwrap_or(0)));
+        }
+    }
+    Ok(())
+}
+
+fn apply_options(merged: &mut Merged, options: &EngineOptions) -> Result<(), Error> {
+    let known = |id: &str, rules: &[RuleDef]| Category::from_id(id).is_some() || rules.iter().any(|r| r.id == id);
+    for id in &options.disable {
+        if !known(id, &merged.rules) {
+            return Err(Error::Options(format!("`disable` names `{id}`, which is neither a rule id nor a category id")));
+        }
+        for r in merged.rules.iter_mut().filter(|r| r.id == *id || r.category.is_some_and(|c| c.as_str() == id)) {
+            r.enabled = Some(false);
+        }
+    }
+    // Category actions first, then rule actions, so the more specific one wins.
+    let mut actions: Vec<(&String, &Action)> = options.actions.iter().collect();
+    actions.sort_by_key(|(id, _)| id.contains('/'));
+    for (id, action) in actions {
+        if !known(id, &merged.rules) {
+            return Err(Error::Options(format!("`actions` names `{id}`, which is neither a rule id nor a category id")));
+        }
+        for r in merged.rules.iter_mut().filter(|r| r.id == **id || r.category.is_some_and(|c| c.as_str() == id.as_str())) {
+            r.action = Some(*action);
+        }
+    }
+    if !merged.block.is_empty() {
+        let words = std::mem::take(&mut merged.block);
+        if let Some(r) = merged.rules.iter_mut().find(|r| r.id == "insult/user-words") {
+            r.words.extend(words);
+        }
+    }
+    Ok(())
+}
+
+fn parse_entry(raw: &str) -> (Mode, &str) {
+    let side = |c: Option<char>| match c {
+        Some('*') => Side::Any,
+        Some('+') => Side::Glued,
+        _ => Side::Boundary,
+    };
+    let left = side(raw.chars().next());
+    let right = if raw.len() > 1 { side(raw.chars().next_back()) } else { Side::Boundary };
+    let core = raw.trim_start_matches(['*', '+']).trim_end_matches(['*', '+']);
+    (Mode { left, right }, core)
+}
+
+fn expand_defs(pattern: &str, defs: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let (head, tail) = rest.split_at(open);
+        out.push_str(head);
+        let close = tail.find('}').ok_or_else(|| "an unclosed `{`".to_string())?;
+        let name = &tail[1..close];
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        if is_name {
+            let def = defs.get(name).ok_or_else(|| format!("`{{{name}}}` is not defined in [defs]"))?;
+            out.push_str("(?:");
+            out.push_str(def);
+            out.push(')');
+        } else {
+            // A repetition like `{2,5}`: keep as is.
+            out.push_str(&tail[..=close]);
+        }
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn compile(merged: Merged) -> Result<Engine, Error> {
+    let Merged { rules: defs_list, sources, defs, allow, contacts, links, .. } = merged;
+    // Expand defs that use other defs (one level deep is enough for the packs we write).
+    let mut expanded_defs = BTreeMap::new();
+    for (k, v) in &defs {
+        let e = expand_defs(v, &defs).map_err(|m| Error::Pack { file: "[defs]".into(), line: None, message: format!("`{k}`: {m}") })?;
+        expanded_defs.insert(k.clone(), e);
+    }
+    let mut rules = Vec::with_capacity(defs_list.len());
+    let mut words: Vec<String> = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut pattern_src: Vec<String> = Vec::new();
+    let mut patterns: Vec<(usize, Regex)> = Vec::new();
+
+    let add_word = |raw: &str, owner: Owner, words: &mut Vec<String>, entries: &mut Vec<Entry>| -> Result<(), String> {
+        let (mode, core) = parse_entry(raw.trim());
+        let norm = text::normalize_entry(core);
+        if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return Err(format!("word `{raw}` is too short after normalisation (`{norm}`); words need at least two letters"));
+        }
+        // Allow entries cover a bad word wherever they sit.
+        let mode = if matches!(owner, Owner::Allow(_)) && !raw.contains(['*', '+']) { Mode::ANYWHERE } else { mode };
+        words.push(norm);
+        entries.push(Entry { owner, mode });
+        Ok(())
+    };
+
+    for (i, (def, (file, line))) in defs_list.into_iter().zip(sources).enumerate() {
+        let err = |message: String| Error::Pack { file: file.clone(), line: Some(line).filter(|&l| l > 0), message };
+        let category = def.category.unwrap_or(Category::Insult);
+        let detector = match def.detector.as_deref() {
+            None => None,
+            Some(name) => Some(Detector::from_name(name).ok_or_else(|| {
+                err(format!("rule `{}`: unknown detector `{name}`; use one of: {}", def.id, Detector::NAMES.join(", ")))
+            })?),
+        };
+        let enabled = def.enabled.unwrap_or(true);
+        if enabled {
+            for w in &def.words {
+                add_word(w, Owner::Rule(i), &mut words, &mut entries).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
+            }
+            for w in &def.allow {
+                add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
+            }
+            for (n, p) in def.patterns.iter().enumerate() {
+                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
+                let re = build_regex(&src).map_err(|m| err(format!("rule `{}`: pattern {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
+                pattern_src.push(src);
+                patterns.push((i, re));
+            }
+        }
+        let unless = if def.unless.is_empty() {
+            None
+        } else {
+            let mut parts = Vec::new();
+            for (n, p) in def.unless.iter().enumerate() {
+                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: unless {} : {m}", def.id, n + 1)))?;
+                build_regex(&src).map_err(|m| err(format!("rule `{}`: unless {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
+                parts.push(format!("(?:{src})"));
+            }
+            Some(build_regex(&parts.join("|")).map_err(|m| err(format!("rule `{}`: unless: {m}", def.id)))?)
+        };
+        let info = RuleInfo {
+            id: def.id.clone(),
+            category,
+            title: def.title.unwrap_or_else(|| def.id.clone()),
+            house_rule: def.house_rule.unwrap_or_default(),
+            action: def.action.unwrap_or_else(|| category.default_action()),
+            enabled,
+            message: def.message.unwrap_or_default(),
+            advice: def.advice.unwrap_or_default(),
+            reply: def.reply,
+            evidence: def.evidence.unwrap_or(matches!(category, Category::Threat | Category::Defamation)),
+            examples: Examples { flags: def.flags, allows: def.allows },
+        };
+        rules.push(Rule { info, unless, detector });
+    }
+    for w in &allow {
+        add_word(w, Owner::Allow(None), &mut words, &mut entries)
+            .map_err(|m| Error::Pack { file: "allow".into(), line: None, message: m })?;
+    }
+    let lexicon = if words.is_empty() {
+        None
+    } else {
+        Some(
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&words)
+                .map_err(|e| Error::Pack { file: "words".into(), line: None, message: e.to_string() })?,
+        )
+    };
+    let set = if pattern_src.is_empty() {
+        None
+    } else {
+        Some(
+            RegexSetBuilder::new(&pattern_src)
+                .size_limit(REGEX_SIZE_LIMIT * 8)
+                .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
+                .build()
+                .map_err(|e| Error::Pack { file: "patterns".into(), line: None, message: e.to_string() })?,
+        )
+    };
+    let contacts_out = Contacts {
+        urgent: contacts.urgent.clone().unwrap_or_default(),
+        emergency: contacts.emergency.clone().unwrap_or_default(),
+        phone: contacts.phone.clone().unwrap_or_default(),
+        email: contacts.email.clone().unwrap_or_default(),
+        complaint_form: contacts.complaint_form.clone().unwrap_or_default(),
+        commissariaat: contacts.commissariaat.clone().unwrap_or_default(),
+        hours: contacts.hours.clone().unwrap_or_default(),
+        website: contacts.website.clone().unwrap_or_default(),
+        unia: contacts.unia.clone().unwrap_or_default(),
+    };
+    let detectors = DetectorContext::new(&contacts, &links);
+    Ok(Engine {
+        rules,
+        lexicon,
+        entries,
+        set,
+        patterns,
+        detectors,
+        contacts: contacts_out,
+        sentence: Regex::new(r"[.!?\n]+\s|\n|[.!?]+$").map_err(|e| Error::Options(e.to_string()))?,
+    })
+}
+
+fn build_regex(src: &str) -> Result<Regex, String> {
+    RegexBuilder::new(src).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| e.to_string())
+}

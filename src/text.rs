@@ -1,0 +1,423 @@
+//! Text handling: normalised views of a comment with an exact offset map back to the original.
+//!
+//! Rules never look at the raw text. They look at one of two views:
+//! - [`View`] `plain`: Unicode compatibility folding (full-width, mathematical and circled letters),
+//!   lower case, accents and other combining marks removed, zero-width and bidi controls removed,
+//!   Cyrillic and Greek look-alikes folded to Latin, and runs of three or more equal letters
+//!   shortened to two ("maaaak" → "maak"). Phrase patterns and personal-data detectors use it.
+//! - `lex`: the plain view, plus leetspeak inside words ("k4nk3r"), letters split by spaces or dots
+//!   joined ("k.a.n.k.e.r"), and every run of equal letters shortened to one ("kuuut" → "kut").
+//!   Word lists are normalised the same way, so both sides meet in the middle.
+//!
+//! Every byte of a view knows the original byte range it came from; a span in a view maps to the
+//! smallest original span that holds all the characters it was made of, always on character
+//! boundaries (dropped characters such as combining accents stick to the character before them).
+
+/// A normalised copy of a text with, for each byte, the original byte range it came from.
+#[derive(Debug, Default, Clone)]
+pub struct View {
+    /// The normalised text.
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl View {
+    fn with_capacity(n: usize) -> Self {
+        View { text: String::with_capacity(n), starts: Vec::with_capacity(n), ends: Vec::with_capacity(n) }
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        self.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.starts.push(start);
+            self.ends.push(end);
+        }
+    }
+
+    /// Maps a byte span of the view (`start < end`, both on char boundaries) to the original text.
+    #[must_use]
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end && end <= self.text.len());
+        (self.starts[start] as usize, self.ends[end - 1] as usize)
+    }
+}
+
+/// The two views of one text.
+#[derive(Debug, Default)]
+pub struct Views {
+    /// Folded text for phrase patterns and detectors.
+    pub plain: View,
+    /// Folded, de-leeted, joined and squeezed text for word lists.
+    pub lex: View,
+}
+
+/// One character after folding, with its original byte range.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    c: char,
+    start: u32,
+    end: u32,
+}
+
+impl Views {
+    /// Builds both views of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let units = fold_units(text);
+        let plain = plain_view(&units, text.len());
+        let lex = lex_view(units, text.len());
+        Views { plain, lex }
+    }
+}
+
+/// Normalises a word-list entry the way the `lex` view normalises a text.
+#[must_use]
+pub fn normalize_entry(word: &str) -> String {
+    Views::new(word).lex.text
+}
+
+/// Normalises a phrase the way the `plain` view does (used for allowlists of phrases and contacts).
+#[must_use]
+pub fn normalize_plain(text: &str) -> String {
+    Views::new(text).plain.text
+}
+
+/// Characters dropped outright: zero-width, bidi controls, soft hyphen, variation selectors, tags.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Combining marks: folded away with the accent they carry.
+fn is_combining(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Base letters of U+0100..=U+017F (Latin Extended-A); `?` marks the ligatures handled apart.
+const LATIN_EXT_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// Folds one character to zero, one or two lower-case characters.
+fn fold(c: char, out: &mut [char; 3]) -> usize {
+    let cp = c as u32;
+    if c.is_ascii() {
+        out[0] = c.to_ascii_lowercase();
+        return 1;
+    }
+    if is_invisible(c) || is_combining(c) {
+        return 0;
+    }
+    let one = |out: &mut [char; 3], x: char| {
+        out[0] = x;
+        1
+    };
+    let two = |out: &mut [char; 3], x: char, y: char| {
+        out[0] = x;
+        out[1] = y;
+        2
+    };
+    match c {
+        'À'..='Å' | 'à'..='å' | 'ª' => one(out, 'a'),
+        'Ç' | 'ç' => one(out, 'c'),
+        'È'..='Ë' | 'è'..='ë' => one(out, 'e'),
+        'Ì'..='Ï' | 'ì'..='ï' => one(out, 'i'),
+        'Ñ' | 'ñ' => one(out, 'n'),
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'º' => one(out, 'o'),
+        'Ù'..='Ü' | 'ù'..='ü' | 'µ' => one(out, 'u'),
+        'Ý' | 'ý' | 'ÿ' => one(out, 'y'),
+        'Ð' | 'ð' => one(out, 'd'),
+        'ß' => two(out, 's', 's'),
+        'Æ' | 'æ' => two(out, 'a', 'e'),
+        'Œ' | 'œ' => two(out, 'o', 'e'),
+        'Ĳ' | 'ĳ' => two(out, 'i', 'j'),
+        'Þ' | 'þ' => two(out, 't', 'h'),
+        '\u{0100}'..='\u{017F}' => one(out, LATIN_EXT_A[(cp - 0x100) as usize] as char),
+        // Typographic quotes, dashes and spaces.
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '\u{0060}' => one(out, '\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => one(out, '"'),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => one(out, '-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => one(out, ' '),
+        '\u{2024}' | '\u{00B7}' | '\u{2022}' | '\u{30FB}' => one(out, '.'),
+        // Full-width ASCII.
+        '\u{FF01}'..='\u{FF5E}' => one(out, char::from_u32(cp - 0xFEE0).map_or(c, |x| x.to_ascii_lowercase())),
+        // Circled letters.
+        '\u{24B6}'..='\u{24CF}' => one(out, (b'a' + (cp - 0x24B6) as u8) as char),
+        '\u{24D0}'..='\u{24E9}' => one(out, (b'a' + (cp - 0x24D0) as u8) as char),
+        // Mathematical alphanumeric symbols (bold, italic, script, fraktur, ...).
+        '\u{1D400}'..='\u{1D6A3}' => {
+            let i = (cp - 0x1D400) % 52;
+            one(out, (b'a' + (i % 26) as u8) as char)
+        }
+        '\u{1D7CE}'..='\u{1D7FF}' => one(out, (b'0' + ((cp - 0x1D7CE) % 10) as u8) as char),
+        // Cyrillic and Greek look-alikes.
+        'а' | 'А' | 'α' | 'Α' => one(out, 'a'),
+        'в' | 'В' | 'Β' | 'β' => one(out, 'b'),
+        'е' | 'Е' | 'ё' | 'Ё' | 'ε' | 'Ε' => one(out, 'e'),
+        'к' | 'К' | 'κ' | 'Κ' => one(out, 'k'),
+        'м' | 'М' | 'Μ' => one(out, 'm'),
+        'н' | 'Н' | 'Η' => one(out, 'h'),
+        'о' | 'О' | 'ο' | 'Ο' | 'σ' => one(out, 'o'),
+        'р' | 'Р' | 'ρ' | 'Ρ' => one(out, 'p'),
+        'с' | 'С' | 'ϲ' => one(out, 'c'),
+        'т' | 'Т' | 'τ' | 'Τ' => one(out, 't'),
+        'у' | 'У' | 'γ' | 'Υ' => one(out, 'y'),
+        'х' | 'Х' | 'χ' | 'Χ' => one(out, 'x'),
+        'і' | 'І' | 'ι' | 'Ι' => one(out, 'i'),
+        'ј' | 'Ј' => one(out, 'j'),
+        'ѕ' | 'Ѕ' => one(out, 's'),
+        'ԁ' => one(out, 'd'),
+        'ɡ' => one(out, 'g'),
+        'ν' | 'Ν' => one(out, 'n'),
+        'υ' => one(out, 'u'),
+        'Ζ' => one(out, 'z'),
+        _ => {
+            let mut lower = c.to_lowercase();
+            let first = lower.next().unwrap_or(c);
+            // Lower-casing can yield a letter plus a combining mark (İ); keep the letter.
+            one(out, first)
+        }
+    }
+}
+
+fn fold_units(text: &str) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::with_capacity(text.len());
+    let mut buf = ['\0'; 3];
+    for (i, c) in text.char_indices() {
+        let start = i as u32;
+        let end = (i + c.len_utf8()) as u32;
+        let n = fold(c, &mut buf);
+        if n == 0 {
+            // Dropped characters belong to the character before them, so spans keep them.
+            if let Some(last) = units.last_mut() {
+                last.end = end;
+            }
+            continue;
+        }
+        for &f in &buf[..n] {
+            units.push(Unit { c: f, start, end });
+        }
+    }
+    units
+}
+
+fn plain_view(units: &[Unit], len: usize) -> View {
+    let mut view = View::with_capacity(len);
+    let mut run = 0usize;
+    let mut prev = '\0';
+    for u in units {
+        if u.c == prev && u.c.is_alphabetic() {
+            run += 1;
+        } else {
+            run = 1;
+            prev = u.c;
+        }
+        if run >= 3 {
+            extend_last(&mut view, u.end);
+            continue;
+        }
+        view.push(u.c, u.start, u.end);
+    }
+    view
+}
+
+fn extend_last(view: &mut View, end: u32) {
+    if let Some(c) = view.text.chars().next_back() {
+        let n = c.len_utf8();
+        let len = view.ends.len();
+        for e in &mut view.ends[len - n..] {
+            *e = end;
+        }
+    }
+}
+
+fn leet(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' | '!' => 'i',
+        '3' | '€' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' | '+' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        '|' => 'l',
+        _ => return None,
+    })
+}
+
+fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
+    // 1. Leetspeak: inside a token that has at least two letters, digits and symbols become letters.
+    //    A symbol (not a digit) only counts between two word characters, so "kut!" keeps its "!".
+    let n = units.len();
+    let mut i = 0;
+    while i < n {
+        let is_tok = |c: char| c.is_alphanumeric() || leet(c).is_some();
+        if !is_tok(units[i].c) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut letters = 0;
+        while j < n && is_tok(units[j].c) {
+            if units[j].c.is_alphabetic() {
+                letters += 1;
+            }
+            j += 1;
+        }
+        if letters >= 2 {
+            for k in i..j {
+                let c = units[k].c;
+                if let Some(l) = leet(c) {
+                    let symbol = !c.is_ascii_digit();
+                    let inner = k > i && k + 1 < j;
+                    if !symbol || inner {
+                        units[k].c = l;
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+    // 2. Letters split by separators ("k.a.n.k.e.r", "k a n k e r"): join chains of 3+ single letters.
+    let mut keep = vec![true; n];
+    let single = |k: usize| {
+        units[k].c.is_alphabetic()
+            && (k == 0 || !units[k - 1].c.is_alphanumeric())
+            && (k + 1 >= n || !units[k + 1].c.is_alphanumeric())
+    };
+    let is_sep = |c: char| matches!(c, ' ' | '.' | '-' | '_' | '*' | '/' | '+' | ',');
+    let mut k = 0;
+    while k < n {
+        if !single(k) {
+            k += 1;
+            continue;
+        }
+        // Walk the chain: letter (sep{1,2} letter)*.
+        let mut chain = vec![k];
+        let mut p = k + 1;
+        loop {
+            let mut q = p;
+            while q < n && q - p < 2 && is_sep(units[q].c) {
+                q += 1;
+            }
+            if q > p && q < n && single(q) {
+                chain.push(q);
+                p = q + 1;
+            } else {
+                break;
+            }
+        }
+        if chain.len() >= 3 {
+            for w in chain.windows(2) {
+                for x in w[0] + 1..w[1] {
+                    keep[x] = false;
+                }
+            }
+        }
+        k = chain.last().copied().unwrap_or(k) + 1;
+    }
+    // 3. Squeeze every run of one letter to a single letter.
+    let mut view = View::with_capacity(len);
+    let mut prev = '\0';
+    for (u, kept) in units.iter().zip(keep) {
+        if !kept {
+            continue;
+        }
+        if u.c == prev && u.c.is_alphabetic() {
+            extend_last(&mut view, u.end);
+            continue;
+        }
+        prev = u.c;
+        view.push(u.c, u.start, u.end);
+    }
+    view
+}
+
+/// True for characters that make up words in the `lex` view.
+#[must_use]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Converts byte offsets of `text` to UTF-16 code-unit offsets, for a sorted list of offsets.
+/// One pass over the text, however many offsets.
+#[must_use]
+pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![0; offsets.len()];
+    let mut units = 0usize;
+    let mut chars = text.char_indices().peekable();
+    for i in order {
+        let target = offsets[i];
+        while let Some(&(b, c)) = chars.peek() {
+            if b >= target {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        out[i] = units;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex(s: &str) -> String {
+        Views::new(s).lex.text
+    }
+
+    fn plain(s: &str) -> String {
+        Views::new(s).plain.text
+    }
+
+    #[test]
+    fn folds_case_accents_and_lookalikes() {
+        assert_eq!(plain("KLÓÓTZAK"), "klootzak");
+        assert_eq!(plain("ka\u{0301}nker"), "kanker");
+        assert_eq!(plain("k\u{200B}anker"), "kanker");
+        assert_eq!(plain("кanкer"), "kanker"); // Cyrillic к
+        assert_eq!(plain("ｋａｎｋｅｒ"), "kanker");
+        assert_eq!(plain("𝐤𝐚𝐧𝐤𝐞𝐫"), "kanker");
+        assert_eq!(plain("maaaaak"), "maak");
+        assert_eq!(plain("Cœur"), "coeur");
+    }
+
+    #[test]
+    fn lex_view_undoes_obfuscation() {
+        assert_eq!(lex("k4nk3r"), "kanker");
+        assert_eq!(lex("k.a.n.k.e.r"), "kanker");
+        assert_eq!(lex("k a n k e r flik"), "kanker flik");
+        assert_eq!(lex("kuuuuut!"), "kut!");
+        assert_eq!(lex("klootzak"), "klotzak");
+        assert_eq!(lex("h0er"), "hoer");
+        assert_eq!(lex("bel 101"), "bel 101");
+        assert_eq!(lex("ik zag u"), "ik zag u");
+    }
+
+    #[test]
+    fn spans_map_back_to_the_original() {
+        let text = "Jij k.a.n.k.e.r 👍🏽 ká\u{0301}nker";
+        let v = Views::new(text);
+        let i = v.lex.text.find("kanker").unwrap();
+        let (s, e) = v.lex.to_original(i, i + 6);
+        assert_eq!(&text[s..e], "k.a.n.k.e.r");
+        let j = v.lex.text.rfind("kanker").unwrap();
+        let (s, e) = v.lex.to_original(j, j + 6);
+        assert_eq!(&text[s..e], "ká\u{0301}nker");
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogates() {
+        let text = "a😀b";
+        assert_eq!(utf16_offsets(text, &[0, 1, 5, 6]), vec![0, 1, 3, 4]);
+    }
+}

@@ -1,0 +1,15 @@
+import { buildExtension, startServer, launchChromium, controlPage, waitSettled, markers, contentState } from './harness.mjs';
+const dirs = buildExtension();
+const server = await startServer();
+const b = await launchChromium({ port: server.port, ext: dirs.chromium });
+const page = await b.context.newPage();
+page.on('console', (m) => console.log('console:', m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e.message));
+await page.goto('https://www.facebook.com/politiegent/posts/pfbid02Gent');
+const control = await controlPage(b);
+await new Promise((r) => setTimeout(r, 3000));
+console.log(JSON.stringify(await contentState(control, page.url()), null, 1).slice(0, 3000));
+console.log(await markers(page));
+await page.screenshot({ path: '/tmp/hr/smoke.png', fullPage: true });
+console.log(b.requests.filter(u => !u.startsWith('https://www.facebook.com')));
+await b.close(); await server.close();
