@@ -34,8 +34,7 @@ const ui = {
   findings: $('findings'),
   rules: $('rules'),
   rulesInDutch: $('rules-in-dutch'),
-  toc: $('rules-toc'),
-  tocList: $('rules-toc-list'),
+  rulesToggle: $('rules-toggle'),
   contacts: $('contacts'),
   version: $('version'),
 };
@@ -306,7 +305,8 @@ function renderFindings(findings) {
         el('span', { lang: 'nl', class: 'message' }, f.message)),
       el('p', { class: 'finding-advice' },
         el('span', { class: 'label' }, `${tr('findingAdvice')}: `),
-        el('span', { lang: 'nl', class: 'advice' }, f.advice)));
+        el('span', { lang: 'nl', class: 'advice' }, f.advice)),
+      rule ? el('p', { class: 'finding-rule' }, el('a', { href: `#${ruleAnchor(f.rule)}` }, tr('findingReadRule'))) : null);
   });
   ui.findings.replaceChildren(...items);
   ui.findingsBlock.hidden = items.length === 0;
@@ -360,16 +360,17 @@ function exampleList(kind, examples) {
     el('ul', { lang: 'nl' }, examples.map((x) => el('li', {}, x))));
 }
 
-function renderRule(rule, showHouseRule) {
+const ruleAnchor = (id) => `regel-${id.replace(/[^\w-]/g, '-')}`;
+
+function renderRule(rule) {
   const examples = rule.examples ?? { flags: [], allows: [] };
   const hasExamples = (examples.flags?.length ?? 0) + (examples.allows?.length ?? 0) > 0;
-  return el('article', { class: 'rule', id: `regel-${rule.id.replace(/[^\w-]/g, '-')}`, dataset: { rule: rule.id, action: rule.action } },
+  return el('article', { class: 'rule', id: ruleAnchor(rule.id), dataset: { rule: rule.id, action: rule.action } },
     el('h4', { class: 'rule-title' },
       el('span', { lang: 'nl' }, rule.title),
       ' ',
       el('span', { class: 'badge', dataset: { action: rule.action } }, actionLabel(rule.action)),
       rule.enabled === false ? el('span', { class: 'badge', dataset: { action: 'off' } }, tr('ruleDisabled')) : null),
-    showHouseRule && rule.houseRule ? houseRuleQuote(rule.houseRule) : null,
     el('p', { class: 'rule-message' }, el('span', { class: 'label' }, `${tr('findingWhy')}: `), el('span', { lang: 'nl' }, rule.message)),
     el('p', { class: 'rule-advice' }, el('span', { class: 'label' }, `${tr('findingAdvice')}: `), el('span', { lang: 'nl' }, rule.advice)),
     hasExamples
@@ -389,21 +390,47 @@ function renderRules() {
   if (state.engineState === 'loading') return;
   if (state.engineState === 'error') {
     ui.rules.replaceChildren(el('p', { class: 'note' }, tr('rulesError')));
-    ui.toc.hidden = true;
+    ui.rulesToggle.hidden = true;
     return;
   }
-  const groups = groupRules(state.rules);
-  ui.tocList.replaceChildren(...groups.map(([category, list]) => el('li', {},
-    el('a', { href: `#cat-${category}` }, categoryLabel(category)), ` (${list.length})`)));
-  ui.toc.hidden = groups.length === 0;
-  ui.rules.replaceChildren(...groups.map(([category, list]) => {
-    const quotes = [...new Set(list.map((r) => r.houseRule).filter(Boolean))];
-    const shared = quotes.length === 1;
-    return el('section', { class: 'rule-group', id: `cat-${category}`, dataset: { category }, 'aria-labelledby': `cat-${category}-h` },
-      el('h3', { id: `cat-${category}-h` }, categoryLabel(category)),
-      shared ? houseRuleQuote(quotes[0]) : null,
-      list.map((rule) => renderRule(rule, !shared)));
+  // Keep what the reader opened when the language changes.
+  const open = new Set([...ui.rules.querySelectorAll('details[open]')].map((d) => d.id));
+  ui.rules.replaceChildren(...groupRules(state.rules).map(([category, list]) => {
+    // Rules that cite the same passage of the house rules sit under one quote.
+    const byQuote = new Map();
+    for (const rule of list) {
+      const quote = rule.houseRule ?? '';
+      if (!byQuote.has(quote)) byQuote.set(quote, []);
+      byQuote.get(quote).push(rule);
+    }
+    const count = list.length === 1 ? tr('ruleCountOne') : tr('ruleCountMany', { count: list.length });
+    return el('details', { class: 'rule-group', id: `cat-${category}`, dataset: { category }, open: open.has(`cat-${category}`) },
+      el('summary', {},
+        el('h3', { class: 'rule-group-title' }, categoryLabel(category), ' ', el('span', { class: 'count' }, `(${count})`))),
+      [...byQuote].map(([quote, rules]) => el('div', { class: 'quote-group' },
+        quote ? houseRuleQuote(quote) : null,
+        rules.map((rule) => renderRule(rule)))));
   }));
+  ui.rulesToggle.hidden = state.rules.length === 0;
+  updateRulesToggle();
+}
+
+function allRulesOpen() {
+  const groups = [...ui.rules.querySelectorAll('details.rule-group')];
+  return groups.length > 0 && groups.every((d) => d.open);
+}
+
+function updateRulesToggle() {
+  const open = allRulesOpen();
+  ui.rulesToggle.textContent = tr(open ? 'rulesCloseAll' : 'rulesOpenAll');
+  ui.rulesToggle.setAttribute('aria-expanded', String(open));
+}
+
+/** Links to a rule or category open the collapsed group they point into. */
+function openTarget(hash) {
+  if (!hash.startsWith('#') || hash.length < 2) return;
+  const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+  for (let d = target?.closest('details'); d; d = d.parentElement?.closest('details')) d.open = true;
 }
 
 function renderContacts() {
@@ -495,12 +522,24 @@ function start() {
     scheduleRender();
   });
   ui.draft.addEventListener('scroll', syncGeometry, { passive: true });
+  ui.rulesToggle.addEventListener('click', () => {
+    const open = !allRulesOpen();
+    for (const d of ui.rules.querySelectorAll('details.rule-group')) d.open = open;
+    updateRulesToggle();
+  });
+  // `toggle` does not bubble: listen in the capture phase.
+  ui.rules.addEventListener('toggle', updateRulesToggle, true);
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest?.('a[href^="#"]');
+    if (link) openTarget(link.getAttribute('href'));
+  });
+  window.addEventListener('hashchange', () => openTarget(window.location.hash));
   new ResizeObserver(syncGeometry).observe(ui.draft);
   window.addEventListener('resize', syncGeometry, { passive: true });
 
   applyLanguage(state.lang);
   // Text typed while the engine loads is checked as soon as it is ready.
-  loadEngine();
+  loadEngine().then(() => openTarget(window.location.hash));
 }
 
 start();

@@ -19,10 +19,10 @@ after(async () => {
 test('every rule of the engine is on the page, in its category group', async () => {
   const shown = await page.$$eval('#rules article.rule', (articles) => articles.map((a) => ({
     id: a.dataset.rule,
-    group: a.closest('section.rule-group').dataset.category,
+    group: a.closest('.rule-group').dataset.category,
     title: a.querySelector('.rule-title span[lang="nl"]').textContent,
     text: a.textContent,
-    groupText: a.closest('section.rule-group').textContent,
+    groupText: a.closest('.rule-group').textContent,
     examples: [...a.querySelectorAll('.examples li')].map((li) => li.textContent),
   })));
   assert.ok(engine.rules.length > 0);
@@ -39,23 +39,59 @@ test('every rule of the engine is on the page, in its category group', async () 
   }
 });
 
-test('each category is one group with a heading, listed in the table of contents', async () => {
+test('each category is one collapsible group with a heading and its rule count', async () => {
   const categories = [...new Set(engine.rules.map((r) => r.category))].sort();
-  const groups = await page.$$eval('#rules section.rule-group', (s) => s.map((g) => g.dataset.category));
-  assert.deepEqual([...groups].sort(), categories);
-  const toc = await page.$$eval('#rules-toc-list a', (as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(toc, groups.map((c) => `#cat-${c}`));
-  for (const c of groups) {
-    assert.equal(await page.locator(`#cat-${c} > h3`).count(), 1, c);
+  const groups = await page.$$eval('#rules details.rule-group', (s) => s.map((g) => ({
+    category: g.dataset.category,
+    heading: g.querySelector(':scope > summary h3')?.textContent ?? '',
+    rules: g.querySelectorAll('article.rule').length,
+  })));
+  assert.deepEqual(groups.map((g) => g.category).sort(), categories);
+  for (const g of groups) {
+    const n = engine.rules.filter((r) => r.category === g.category).length;
+    assert.equal(g.rules, n, g.category);
+    assert.ok(g.heading.includes(`${n} regel`), `${g.category}: ${g.heading}`);
   }
 });
 
-test('examples open with the keyboard', async () => {
-  const summary = page.locator('#rules details.examples > summary').first();
+test('groups and examples open with the keyboard; one button opens and closes all', async () => {
+  const summary = page.locator('#rules details.rule-group > summary').first();
   await summary.focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#rules details.rule-group').open);
+  const examples = page.locator('#rules details.rule-group details.examples > summary').first();
+  await examples.focus();
+  await page.keyboard.press('Space');
   await page.waitForFunction(() => document.querySelector('#rules details.examples').open);
   assert.ok(await page.locator('#rules details.examples li').first().isVisible());
+
+  const toggle = page.locator('#rules-toggle');
+  assert.equal(await toggle.textContent(), 'Alle regels openen');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#rules details.rule-group')].every((d) => d.open));
+  assert.equal(await toggle.textContent(), 'Alle regels sluiten');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  for (const rule of engine.rules) {
+    assert.ok(await page.locator(`article[data-rule="${rule.id}"] .rule-title`).isVisible(), rule.id);
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#rules details.rule-group')].every((d) => !d.open));
+});
+
+test('a finding links to its rule, and following the link opens the group', async () => {
+  await page.fill('#draft', 'Bel me op 0475 12 34 56');
+  const link = page.locator('#findings .finding-rule a').first();
+  await link.waitFor();
+  const href = await link.getAttribute('href');
+  await link.click();
+  await page.waitForFunction((id) => {
+    const target = document.getElementById(id);
+    const r = target.getBoundingClientRect();
+    return target.closest('details').open && r.top >= 0 && r.top < window.innerHeight;
+  }, href.slice(1));
+  const rule = await page.locator(href).getAttribute('data-rule');
+  assert.equal(rule, await page.locator('#findings > li').first().getAttribute('data-rule'));
 });
 
 test('contact channels and monitoring hours come from engine.contacts()', async () => {
