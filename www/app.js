@@ -490,11 +490,20 @@ function applyLanguage(lang) {
 
 // ---------------------------------------------------------------- start
 
+// Resolves after the next frame is painted; in a hidden tab (no frames) after 100 ms at most.
+const nextPaint = () => new Promise((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 100);
+});
+
 async function loadEngine() {
   performance.mark('huisregels:engine-start');
   try {
     const wasm = await import('./pkg/huisregels.js');
     await wasm.default();
+    // Building the engine compiles every rule and blocks the main thread for a moment: let the
+    // page paint (with its "loading" state) first.
+    await nextPaint();
     const engine = new wasm.Engine();
     performance.measure('huisregels:engine-ready', 'huisregels:engine-start');
     state.engine = engine;
