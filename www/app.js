@@ -27,6 +27,7 @@ const ui = {
   editor: $('editor'),
   highlights: $('highlights'),
   status: $('status'),
+  chip: $('state-chip'),
   statusTitle: $('status-title'),
   statusDetail: $('status-detail'),
   nextSteps: $('next-steps'),
@@ -227,6 +228,17 @@ function renderStatus() {
         title = tr('stateRemove'); detail = `${countText} ${tr('stateRemoveDetail')}`;
       }
   }
+  const chip = {
+    allow: tr('stateAllow'),
+    remove: title,
+    redirect: tr('stateRedirect'),
+    urgent: title,
+  }[overall];
+  ui.chip.hidden = !chip;
+  setText(ui.chip, chip ?? '');
+  ui.chip.dataset.state = overall;
+  ui.chip.dataset.action = ui.editor.dataset.action = verdict && overall !== 'empty' ? verdict.action : '';
+  ui.editor.dataset.state = overall;
   ui.status.dataset.state = overall;
   ui.status.dataset.action = verdict && overall !== 'empty' ? verdict.action : '';
   ui.root.dataset.verdict = overall;
