@@ -170,7 +170,7 @@ impl DetectorContext {
             }
             Detector::Link | Detector::Shortener if p.contains('.') => {
                 for m in self.url.find_iter(p) {
-                    if p[..m.start()].ends_with('@') || m.as_str().contains('@') {
+                    if p[..m.start()].ends_with('@') || p[m.end()..].starts_with('@') || m.as_str().contains('@') {
                         continue;
                     }
                     let host = host_of(m.as_str());
@@ -277,10 +277,29 @@ impl DetectorContext {
             }
             out.push(map(whole.start(), whole.end()));
         }
-        for m in self.street_fr.find_iter(p).chain(self.postcode.find_iter(p)) {
+        let streets = out.len();
+        for m in self.street_fr.find_iter(p) {
             out.push(map(m.start(), m.end()));
         }
+        // A postcode and town alone ("9000 Gent, beste stad") is no address: it needs a street
+        // just before it or words that say it is where someone lives.
+        for m in self.postcode.find_iter(p) {
+            let before = &p[floor_boundary(p, m.start().saturating_sub(60))..m.start()];
+            let after_street = streets > 0 || self.street.is_match(before) || self.street_fr.is_match(before);
+            let lives = ["woon", "adres", "adresse", "address", "verhuisd", "gedomicilieerd", "domicilie"].iter().any(|w| before.contains(w));
+            if after_street || lives {
+                out.push(map(m.start(), m.end()));
+            }
+        }
     }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn host_of(url: &str) -> String {
@@ -372,7 +391,8 @@ fn shouting(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Emoji floods (a run of 6 or more, or 3 or more clowns), punctuation floods ("!!!!!", "?!?!?!").
+/// Emoji floods (a run of 5 or more, or 3 or more clowns), punctuation floods ("!!!!!", "?!?!?!"),
+/// letter floods ("oeeeeeeeeeee", "hahahahahahahahaha").
 fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
     // Emoji runs, ignoring spaces, skin tones and joiners.
     let mut run_start = None;
@@ -381,7 +401,7 @@ fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
     let mut clowns = 0;
     let mut clown_span: Option<(usize, usize)> = None;
     let flush = |start: Option<usize>, end: usize, count: usize, out: &mut Vec<(usize, usize)>| {
-        if let (Some(s), true) = (start, count >= 6) {
+        if let (Some(s), true) = (start, count >= 5) {
             out.push((s, end));
         }
     };
@@ -412,6 +432,33 @@ fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
             if !out.iter().any(|&(s, e)| s <= span.0 && e >= span.1) {
                 out.push(span);
             }
+        }
+    }
+    // Letters: one letter 10 times, or a unit of two or three letters 8 times, inside a word.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let mut best = 0;
+        for unit in 1..=3usize {
+            if !chars[i].1.is_alphabetic() {
+                break;
+            }
+            let mut j = i + unit;
+            while j < chars.len() && chars[j].1.to_lowercase().eq(chars[j - unit].1.to_lowercase()) && chars[j].1.is_alphabetic() {
+                j += 1;
+            }
+            let reps = (j - i) / unit;
+            let need = if unit == 1 { 10 } else { 8 };
+            if reps >= need {
+                best = best.max(j);
+            }
+        }
+        if best > 0 {
+            let end = chars.get(best).map_or(text.len(), |c| c.0);
+            out.push((chars[i].0, end));
+            i = best;
+        } else {
+            i += 1;
         }
     }
     // Punctuation: 5 or more of ! and ? in a row, or 8 or more dots.
@@ -458,7 +505,11 @@ fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize)
     while i < n {
         let mut found = None;
         for period in 1..=8usize {
-            let need = if period == 1 { 5 } else { 3 };
+            let need = match (period, w(i).chars().count()) {
+                (1, 0..=3) => 5,
+                (1, 4) => 4,
+                _ => 3,
+            };
             if i + period * need > n {
                 break;
             }

@@ -95,6 +95,8 @@ struct Entry {
 struct Rule {
     info: RuleInfo,
     unless: Option<Regex>,
+    requires: Vec<Regex>,
+    yields_to: Vec<Category>,
     detector: Option<Detector>,
 }
 
@@ -281,12 +283,16 @@ impl Engine {
         }
     }
 
-    /// True when an `unless` pattern of the rule matches the sentence around the hit.
+    /// True when an `unless` pattern of the rule matches the sentence around the hit, or one of
+    /// its `requires` patterns does not.
     fn is_excused(&self, text: &str, hit: &Hit) -> bool {
-        let Some(unless) = &self.rules[hit.rule].unless else { return false };
+        let rule = &self.rules[hit.rule];
+        if rule.unless.is_none() && rule.requires.is_empty() {
+            return false;
+        }
         let (s, e) = sentence_around(&self.sentence, text, hit.start, hit.end);
         let sentence = text::normalize_plain(&text[s..e]);
-        unless.is_match(&sentence)
+        rule.unless.as_ref().is_some_and(|u| u.is_match(&sentence)) || rule.requires.iter().any(|r| !r.is_match(&sentence))
     }
 
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
@@ -308,10 +314,9 @@ impl Engine {
             }
             kept.push(h);
         }
-        // An emergency is not also a routine report: 101 comes first and alone.
-        if kept.iter().any(|h| self.rules[h.rule].info.category == Category::Emergency) {
-            kept.retain(|h| self.rules[h.rule].info.category != Category::Report);
-        }
+        // A rule steps back for the categories it yields to (a report that is an emergency).
+        let present: Vec<Category> = kept.iter().map(|h| self.rules[h.rule].info.category).collect();
+        kept.retain(|h| !self.rules[h.rule].yields_to.iter().any(|c| present.contains(c)));
         let mut findings: Vec<Finding> = kept
             .into_iter()
             .filter(|h| self.rules[h.rule].info.action != Action::Allow)
@@ -403,6 +408,8 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
             r.allow.extend(def.allow);
             r.patterns.extend(def.patterns);
             r.unless.extend(def.unless);
+            r.requires.extend(def.requires);
+            r.yields_to.extend(def.yields_to);
             r.flags.extend(def.flags);
             r.allows.extend(def.allows);
             merged.sources[i] = (name.to_string(), line.unwrap_or(0));
@@ -555,6 +562,11 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             }
             Some(build_regex(&parts.join("|")).map_err(|m| err(format!("rule `{}`: unless: {m}", def.id)))?)
         };
+        let mut requires = Vec::with_capacity(def.requires.len());
+        for (n, p) in def.requires.iter().enumerate() {
+            let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: requires {} : {m}", def.id, n + 1)))?;
+            requires.push(build_regex(&src).map_err(|m| err(format!("rule `{}`: requires {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?);
+        }
         let info = RuleInfo {
             id: def.id.clone(),
             category,
@@ -568,7 +580,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             evidence: def.evidence.unwrap_or(matches!(category, Category::Threat | Category::Defamation)),
             examples: Examples { flags: def.flags, allows: def.allows },
         };
-        rules.push(Rule { info, unless, detector });
+        rules.push(Rule { info, unless, requires, yields_to: def.yields_to, detector });
     }
     for w in &allow {
         add_word(w, Owner::Allow(None), &mut words, &mut entries)

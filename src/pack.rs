@@ -125,6 +125,14 @@ pub struct RuleDef {
     /// Regexes on the sentence around a match that make it innocent (negation, quoting, medicine).
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Regexes that must ALL match the sentence around a match for it to count (a second concept:
+    /// "an image word" needs "a sharing word" nearby).
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Categories that make this rule step back: its findings are dropped when the comment also
+    /// has a finding of one of these (a report that is really an emergency).
+    #[serde(default)]
+    pub yields_to: Vec<Category>,
     /// Examples that must be flagged by this rule (tested).
     #[serde(default)]
     pub flags: Vec<String>,
