@@ -90,6 +90,11 @@ function tr(key, values) {
   return values ? text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m)) : text;
 }
 
+/** A bold label before a value: "Waarom: ", "Pourquoi : ". */
+function label(key) {
+  return el('span', { class: 'label' }, `${tr(key)}${tr('labelSuffix')}`);
+}
+
 function trNodes(tag, key, values, props = {}) {
   return fillTemplate(el(tag, props), t(state.lang, key), values);
 }
@@ -310,13 +315,13 @@ function renderFindings(findings) {
         ' ',
         el('strong', { class: 'finding-title', lang: 'nl' }, rule?.title ?? f.rule)),
       el('p', { class: 'finding-excerpt' },
-        el('span', { class: 'label' }, `${tr('findingExcerpt')}: `),
+        label('findingExcerpt'),
         el('q', { class: 'excerpt' }, f.excerpt)),
       el('p', { class: 'finding-message' },
-        el('span', { class: 'label' }, `${tr('findingWhy')}: `),
+        label('findingWhy'),
         el('span', { lang: 'nl', class: 'message' }, f.message)),
       el('p', { class: 'finding-advice' },
-        el('span', { class: 'label' }, `${tr('findingAdvice')}: `),
+        label('findingAdvice'),
         el('span', { lang: 'nl', class: 'advice' }, f.advice)),
       rule ? el('p', { class: 'finding-rule' }, el('a', { href: `#${ruleAnchor(f.rule)}` }, tr('findingReadRule'))) : null);
   });
@@ -383,8 +388,8 @@ function renderRule(rule) {
       ' ',
       el('span', { class: 'badge', dataset: { action: rule.action } }, actionLabel(rule.action)),
       rule.enabled === false ? el('span', { class: 'badge', dataset: { action: 'off' } }, tr('ruleDisabled')) : null),
-    el('p', { class: 'rule-message' }, el('span', { class: 'label' }, `${tr('findingWhy')}: `), el('span', { lang: 'nl' }, rule.message)),
-    el('p', { class: 'rule-advice' }, el('span', { class: 'label' }, `${tr('findingAdvice')}: `), el('span', { lang: 'nl' }, rule.advice)),
+    el('p', { class: 'rule-message' }, label('findingWhy'), el('span', { lang: 'nl' }, rule.message)),
+    el('p', { class: 'rule-advice' }, label('findingAdvice'), el('span', { lang: 'nl' }, rule.advice)),
     hasExamples
       ? el('details', { class: 'examples' },
         el('summary', {}, tr('examplesLabel')),
