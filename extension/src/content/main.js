@@ -33,7 +33,7 @@ let info = { rulesById: new Map(), version: '', contacts: null };
 
 const verdicts = new Map(); // text -> Verdict, for engineKey
 const states = new Map(); // id -> state of a comment we read
-const byRoot = new WeakMap(); // comment root -> state
+let byRoot = new WeakMap(); // comment root -> state
 const dismissed = new Set(); // dismiss keys
 let nextId = 1;
 
@@ -166,8 +166,12 @@ function send(texts) {
         schedule();
       })
       .catch((e) => {
+        // Shown in the popup; these texts are sent again on the next engine change or edit.
         lastError = e.message;
-        for (const text of batch) inFlight.delete(text);
+        for (const text of batch) {
+          inFlight.delete(text);
+          waiting.delete(text);
+        }
       });
   }
 }
@@ -320,6 +324,7 @@ function clearAll() {
   for (const state of states.values()) removeMarker(state);
   highlighter.clearAll();
   states.clear();
+  byRoot = new WeakMap();
   verdicts.clear();
   waiting.clear();
   inFlight.clear();

@@ -206,8 +206,9 @@ function place(host, anchor) {
   const height = host.shadowRoot.firstElementChild?.offsetHeight ?? 300;
   let top = r.bottom + 6;
   if (top + height > window.innerHeight - 8 && r.top - height - 6 > 8) top = r.top - height - 6;
-  host.style.setProperty('left', `${left}px`);
-  host.style.setProperty('top', `${Math.max(8, top)}px`);
+  // 'important': content.css resets our hosts with `all: initial !important`.
+  host.style.setProperty('left', `${left}px`, 'important');
+  host.style.setProperty('top', `${Math.max(8, top)}px`, 'important');
 }
 
 /**
