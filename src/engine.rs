@@ -348,7 +348,8 @@ fn sentence_around(boundary: &Regex, text: &str, start: usize, end: usize) -> (u
         if m.end() <= start {
             s = m.end();
         } else if m.start() >= end {
-            e = m.start();
+            // Keep the sentence's own punctuation ("?", "!!"): it says what kind of sentence it is.
+            e = m.start() + text[m.start()..m.end()].trim_end().len();
             break;
         }
     }
