@@ -204,8 +204,11 @@ function place(host, anchor) {
   const width = Math.min(380, window.innerWidth - 16);
   const left = Math.max(8, Math.min(r.right - width, window.innerWidth - width - 8));
   const height = host.shadowRoot.firstElementChild?.offsetHeight ?? 300;
+  // Below the marker, else above it, else as low as the whole card still fits.
   let top = r.bottom + 6;
-  if (top + height > window.innerHeight - 8 && r.top - height - 6 > 8) top = r.top - height - 6;
+  if (top + height > window.innerHeight - 8) {
+    top = r.top - height - 6 >= 8 ? r.top - height - 6 : window.innerHeight - height - 8;
+  }
   // 'important': content.css resets our hosts with `all: initial !important`.
   host.style.setProperty('left', `${left}px`, 'important');
   host.style.setProperty('top', `${Math.max(8, top)}px`, 'important');
