@@ -19,7 +19,7 @@
 //   { kind: 'get-state' }
 //       -> { kind: 'state', surface, enabled, scanned, found, flagged: FlaggedSummary[],
 //            counts: { [category]: number }, actions: { [action]: number },
-//            offenders: { author, count }[], error }
+//            offenders: { author, count }[], error, stats }
 //   { kind: 'reveal', id }          scroll to a flagged comment and open its card
 //       -> { kind: 'revealed', ok }
 //

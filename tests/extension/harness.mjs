@@ -72,7 +72,7 @@ function route(host, url) {
     return desktopPage(data.desktop, host);
   }
   if (host === 'www.facebook.com' && pathname === '/bench') {
-    return desktopPage(benchFixture(Number(searchParams.get('n') ?? 2000)), host);
+    return desktopPage(benchFixture(Number(searchParams.get('n') ?? 2000)), host, { head: 'longtasks.js' });
   }
   if (host === 'www.facebook.com' && pathname === '/politiegent/empty') {
     return desktopPage({ post: 'pfbid02Empty', text: 'Een bericht zonder reacties.', comments: [] }, host);
@@ -134,7 +134,8 @@ export async function startServer() {
 /**
  * Chromium with the extension, every *.facebook.com name resolved to the fixture server and every
  * other name to nothing (so a stray request fails here as well as being seen by the test).
- * Returns { context, extensionId, extensionUrl(path), requests, close }.
+ * Returns { context, extensionId, extensionUrl(path), requests, close }. Without `ext`: the same
+ * browser without the extension (the benchmark's baseline).
  */
 export async function launchChromium({ port, ext, lang = 'nl' }) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'huisregels-chromium-'));
@@ -148,15 +149,18 @@ export async function launchChromium({ port, ext, lang = 'nl' }) {
     args: [
       '--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-default-apps', `--lang=${lang}`,
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
+      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
       `--host-resolver-rules=MAP *.facebook.com 127.0.0.1:${port}, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`,
     ],
   });
   const requests = [];
   context.on('request', (request) => requests.push(request.url()));
-  let [sw] = context.serviceWorkers();
-  if (!sw) sw = await context.waitForEvent('serviceworker');
-  const extensionId = new URL(sw.url()).host;
+  let extensionId = null;
+  if (ext) {
+    let [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker');
+    extensionId = new URL(sw.url()).host;
+  }
   return {
     context,
     extensionId,

@@ -21,6 +21,7 @@ import {
 
 const BUDGET_MS = 8; // per frame, well under the 50 ms of a long task
 const BATCH_MAX = 400; // texts per message to the background
+const DRAW_CHUNK = 25; // markers drawn between two looks at the clock
 const ALLOW = Object.freeze({ action: 'allow', findings: [] });
 
 let adapters = ADAPTERS;
@@ -29,7 +30,7 @@ let enabled = true;
 let engineKey = null;
 let engineBuiltAt = 0;
 let lastError = null;
-let info = { rulesById: new Map(), version: '', contacts: null };
+let info = { ready: false, rulesById: new Map(), version: '', contacts: null };
 
 const verdicts = new Map(); // text -> Verdict, for engineKey
 const states = new Map(); // id -> state of a comment we read
@@ -45,6 +46,7 @@ const inFlight = new Set(); // texts sent, not answered yet
 const renderQueue = new Set(); // states whose verdict is known, to draw
 let scheduled = false;
 const highlighter = new Highlighter();
+const stats = { flushes: 0, longestFlushMs: 0, texts: 0, batches: 0, startedAt: 0, readyAt: 0, lastFlushAt: 0 }; // shown in get-state, for the benchmark
 
 function isOurs(node) {
   return node.nodeType === Node.ELEMENT_NODE && node.localName.startsWith('huisregels-');
@@ -81,7 +83,14 @@ function pendingCount() {
 function flush() {
   scheduled = false;
   if (!enabled || !surface) return;
-  const deadline = performance.now() + BUDGET_MS;
+  const started = performance.now();
+  work(started + BUDGET_MS);
+  stats.flushes += 1;
+  stats.lastFlushAt = Math.round(performance.now());
+  stats.longestFlushMs = Math.max(stats.longestFlushMs, stats.lastFlushAt - started);
+}
+
+function work(deadline) {
   const overBudget = () => performance.now() > deadline;
 
   for (const node of changed) {
@@ -104,15 +113,19 @@ function flush() {
   }
   send(toSend);
 
-  const drawing = [];
-  for (const state of renderQueue) {
-    if (drawing.length && overBudget()) break;
-    renderQueue.delete(state);
-    drawing.push(state);
+  // Draw in small chunks: each chunk reads styles for all its markers before writing any.
+  // Not before the rules are here (the card and the photo finding need them).
+  while (info.ready && renderQueue.size && !overBudget()) {
+    const chunk = [];
+    for (const state of renderQueue) {
+      renderQueue.delete(state);
+      chunk.push(state);
+      if (chunk.length === DRAW_CHUNK) break;
+    }
+    draw(chunk);
   }
-  draw(drawing);
 
-  if (added.size || changed.size || rootQueue.size || renderQueue.size) schedule();
+  if (added.size || changed.size || rootQueue.size || (renderQueue.size && info.ready)) schedule();
 }
 
 function read(root, toSend) {
@@ -150,6 +163,8 @@ function read(root, toSend) {
 function send(texts) {
   for (let i = 0; i < texts.length; i += BATCH_MAX) {
     const batch = texts.slice(i, i + BATCH_MAX);
+    stats.texts += batch.length;
+    stats.batches += 1;
     ask((m) => ext.runtime.sendMessage(m), msg(KINDS.check, { texts: batch }), KINDS.verdicts)
       .then((reply) => {
         lastError = null;
@@ -285,7 +300,8 @@ function showCard(state) {
 
 async function loadRules() {
   const reply = await ask((m) => ext.runtime.sendMessage(m), msg(KINDS.rules), KINDS.rules);
-  info = { rulesById: new Map(reply.rules.map((r) => [r.id, r])), version: reply.version, contacts: reply.contacts };
+  info = { ready: true, rulesById: new Map(reply.rules.map((r) => [r.id, r])), version: reply.version, contacts: reply.contacts };
+  schedule();
   return reply;
 }
 
@@ -303,10 +319,10 @@ function acceptEngine({ key, builtAt }) {
   const first = engineKey === null;
   engineKey = key;
   engineBuiltAt = builtAt;
-  verdicts.clear();
-  waiting.clear();
-  inFlight.clear();
   if (!first) {
+    verdicts.clear();
+    waiting.clear();
+    inFlight.clear();
     // New rules too (actions, media wording): draw again once they are here.
     loadRules().catch((e) => { lastError = e.message; }).finally(rescan);
   }
@@ -341,6 +357,7 @@ function setEnabled(on) {
   if (on) {
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     rescan();
+    if (!info.ready) loadRules().then(acceptEngine, (e) => { lastError = e.message; });
   } else {
     observer.disconnect();
     clearAll();
@@ -376,6 +393,7 @@ function stateReply() {
     actions,
     offenders: offenderList,
     error: lastError,
+    stats,
   });
 }
 
@@ -419,6 +437,7 @@ ext.storage.onChanged.addListener((changes, area) => {
 });
 
 async function start() {
+  stats.startedAt = Math.round(performance.now());
   try {
     const managed = await ext.storage.managed.get('adapters');
     if (managed?.adapters?.surfaces) adapters = managed.adapters; // an organisation's updated selectors
@@ -430,14 +449,17 @@ async function start() {
   const local = await ext.storage.local.get(null);
   enabled = local[ENABLED_KEY] !== false;
   for (const key of Object.keys(local)) if (key.startsWith(DISMISSED_PREFIX)) dismissed.add(key);
+  if (!enabled) return;
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  rescan();
+  // Comments are read and sent while the background starts the engine (its first start is the
+  // slow part); they are drawn once the rules are here.
   try {
     acceptEngine(await loadRules());
   } catch (e) {
     lastError = e.message;
   }
-  if (!enabled) return;
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  rescan();
+  stats.readyAt = Math.round(performance.now());
 }
 
 start().catch((e) => { lastError = e.message; });
