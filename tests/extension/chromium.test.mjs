@@ -375,3 +375,42 @@ describe('extension in Chromium', () => {
     assert.ok([...hosts].every((h) => FACEBOOK_HOSTS.includes(h)), [...hosts].join(' '));
   });
 });
+
+const FRENCH_PAK = '/usr/lib/chromium/locales/fr.pak';
+
+describe('extension UI in French', {
+  skip: existsSync(FRENCH_PAK) ? false : `${FRENCH_PAK} is missing: Chromium runs in English only (apt-get install chromium-l10n)`,
+}, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    assert.ok(hasPackage(), 'pkg/ is missing: build the engine first (bash scripts/build.sh)');
+    server = await startServer();
+    browser = await launchChromium({ port: server.port, ext: buildExtension().chromium, lang: 'fr' });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('speaks French in the marker, the card and the popup', async () => {
+    const fr = messages('fr');
+    const page = await browser.context.newPage();
+    await page.goto(DESKTOP);
+    await waitMarker(page, 'c1');
+    const button = page.locator('[data-fixture-id="c1"] > huisregels-marker button');
+    assert.equal(await button.textContent(), fr('action_remove'));
+    await button.click();
+    assert.equal(await page.locator('huisregels-card button[data-dismiss]').textContent(), fr('card_dismiss'));
+    const control = await controlPage(browser);
+    assert.equal(await control.evaluate(() => chrome.i18n.getUILanguage()), 'fr');
+    const tabId = await control.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, page.url());
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
+    await popup.locator('#flagged li').first().waitFor();
+    assert.equal(await popup.locator('h1').textContent(), fr('popup_title'));
+    assert.equal(await popup.evaluate(() => document.documentElement.lang), 'fr');
+  });
+});

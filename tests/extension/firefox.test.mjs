@@ -116,20 +116,21 @@ describe('extension in Firefox ESR', { skip: existsSync(FIREFOX) ? false : `${FI
     const url = `https://www.facebook.com:${server.port}/politiegent/posts/pfbid02Gent`;
     await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
 
-    // Wait (on the condition, in the page) until the late comment l1 is marked too.
-    const found = await bidi.evaluate(context, `new Promise((resolve, reject) => {
-      const read = () => Object.fromEntries([...document.querySelectorAll('huisregels-marker')]
-        .map((m) => [m.parentElement.dataset.fixtureId, { action: m.dataset.action, categories: m.dataset.categories.split(' ') }]));
-      const done = () => { const f = read(); if (f.l1 && f.c5) { observer.disconnect(); resolve(f); } };
-      const observer = new MutationObserver(done);
-      observer.observe(document.documentElement, { childList: true, subtree: true });
-      setTimeout(() => { observer.disconnect(); reject(new Error('no markers after 20 s: ' + JSON.stringify(read()))); }, 20000);
-      done();
-    })`);
     const expected = Object.fromEntries(data.allComments(data.desktop, { later: true })
       .filter((c) => c.expect && !c.truncated && (c.when ?? 'load') === 'load').map((c) => [c.id, c.expect]));
+    // Wait (on the condition, in the page) until every expected comment, the late one too, is marked.
+    const found = await bidi.evaluate(context, `new Promise((resolve, reject) => {
+      const want = ${JSON.stringify(Object.keys(expected))};
+      const read = () => Object.fromEntries([...document.querySelectorAll('huisregels-marker')]
+        .map((m) => [m.parentElement.dataset.fixtureId, { action: m.dataset.action, categories: m.dataset.categories.split(' ') }]));
+      const done = () => { const f = read(); if (want.every((id) => f[id])) { observer.disconnect(); resolve(f); } };
+      const observer = new MutationObserver(done);
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      setTimeout(() => { observer.disconnect(); reject(new Error('not all marked after 20 s: ' + JSON.stringify(read()))); }, 20000);
+      done();
+    })`);
     for (const [id, category] of Object.entries(expected)) {
-      assert.ok(found[id], `${id} is marked in Firefox`);
+      assert.ok(found[id], `${id} is marked in Firefox: ${JSON.stringify(found)}`);
       assert.ok(found[id].categories.includes(category), `${id}: ${category} in ${found[id].categories}`);
     }
     for (const clean of ['c4', 'c7']) assert.equal(found[clean], undefined, `${clean} stays unmarked`);

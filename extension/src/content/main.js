@@ -22,6 +22,7 @@ import {
 const BUDGET_MS = 8; // per frame, well under the 50 ms of a long task
 const BATCH_MAX = 400; // texts per message to the background
 const DRAW_CHUNK = 25; // markers drawn between two looks at the clock
+const CACHE_MAX = 20_000; // verdicts kept by text: hours of scrolling stay bounded
 const ALLOW = Object.freeze({ action: 'allow', findings: [] });
 
 let adapters = ADAPTERS;
@@ -32,7 +33,7 @@ let engineBuiltAt = 0;
 let lastError = null;
 let info = { ready: false, rulesById: new Map(), version: '', contacts: null };
 
-const verdicts = new Map(); // text -> Verdict, for engineKey
+const verdicts = new Map(); // text -> Verdict, for engineKey (oldest first, at most CACHE_MAX)
 const states = new Map(); // id -> state of a comment we read
 let byRoot = new WeakMap(); // comment root -> state
 const dismissed = new Set(); // dismiss keys
@@ -174,7 +175,7 @@ function send(texts) {
         }
         batch.forEach((text, j) => {
           inFlight.delete(text);
-          verdicts.set(text, reply.verdicts[j]);
+          remember(text, reply.verdicts[j]);
           for (const state of waiting.get(text) ?? []) if (state.text === text) renderQueue.add(state);
           waiting.delete(text);
         });
@@ -191,6 +192,11 @@ function send(texts) {
   }
 }
 
+function remember(text, verdict) {
+  verdicts.set(text, verdict);
+  if (verdicts.size > CACHE_MAX) verdicts.delete(verdicts.keys().next().value);
+}
+
 function draw(list) {
   const marked = [];
   for (const state of list) {
@@ -198,7 +204,10 @@ function draw(list) {
       forget(state);
       continue;
     }
-    const verdict = state.text ? verdicts.get(state.text) ?? ALLOW : ALLOW;
+    // A comment keeps its verdict, so one whose text left the cache is still drawn right.
+    const kept = state.verdictText === state.text && state.verdictKey === engineKey ? state.verdict : null;
+    const verdict = (state.text && (verdicts.get(state.text) ?? kept)) || ALLOW;
+    Object.assign(state, { verdict, verdictText: state.text, verdictKey: engineKey });
     const findings = verdict.findings.filter((f) => f.action !== 'allow');
     if (state.media) {
       const media = mediaFinding(info.rulesById);
