@@ -46,7 +46,7 @@ function buildTable(rules) {
   for (const category of CATEGORIES) {
     const on = el('input', { type: 'checkbox', 'data-category': category, 'aria-label': t(`category_${category}`) });
     const select = el('select', { 'data-category': category, 'aria-label': `${t('options_action')}: ${t(`category_${category}`)}` });
-    select.append(el('option', { value: '', text: `\u2014 ${t(`action_${defaults[category] ?? 'remove'}`)}` }));
+    select.append(el('option', { value: '', text: t('options_default', [t(`action_${defaults[category] ?? 'remove'}`)]) }));
     for (const action of ACTIONS) select.append(el('option', { value: action, text: t(`action_${action}`) }));
     const own = rules.filter((r) => r.category === category);
     const details = el('details', {}, el('summary', { text: String(own.length) }),
