@@ -9,12 +9,11 @@
 import init, { Engine } from './pkg/huisregels.js';
 import { KINDS, msg, errorReply } from './protocol.js';
 import { SETTINGS_KEY, mergeManaged, engineOptions, optionsKey, emptySettings } from './settings.js';
-
-const ext = globalThis.browser ?? globalThis.chrome;
+import { ext } from './i18n.js';
 const FACEBOOK = ext.runtime.getManifest().host_permissions;
 
 let wasm = null;
-let current = null; // Promise of { engine, key, error, locked, rules }
+let current = null; // Promise of { engine, key, builtAt, error, rules }
 
 function loadWasm() {
   wasm ??= init({ module_or_path: ext.runtime.getURL('pkg/huisregels_bg.wasm') });
@@ -35,9 +34,8 @@ async function buildEngine() {
   const stored = await ext.storage.sync.get(SETTINGS_KEY);
   let error = null;
   let settings = emptySettings();
-  let locked = [];
   try {
-    ({ settings, locked } = mergeManaged(stored[SETTINGS_KEY], managed));
+    ({ settings } = mergeManaged(stored[SETTINGS_KEY], managed));
   } catch (e) {
     error = e.message;
   }
@@ -53,7 +51,7 @@ async function buildEngine() {
     engine = new Engine(options);
   }
   // builtAt orders engines: a reply from an engine older than the one a tab knows is stale.
-  return { engine, key: optionsKey(options), builtAt: Date.now(), error, locked, rules: null };
+  return { engine, key: optionsKey(options), builtAt: Date.now(), error, rules: null };
 }
 
 function engineState() {
@@ -95,9 +93,7 @@ async function handle(message) {
     }
     case KINDS.status: {
       const state = await engineState();
-      return msg(KINDS.status, {
-        key: state.key, version: state.engine.version(), error: state.error, managed: state.locked,
-      });
+      return msg(KINDS.status, { key: state.key, version: state.engine.version(), error: state.error });
     }
     default:
       throw new Error(`background: unexpected message ${message?.kind}`);

@@ -10,22 +10,12 @@ import {
   SETTINGS_KEY, DISMISSED_PREFIX, ACTIONS, CATEGORIES, normaliseSettings, mergeManaged,
   engineOptions, exportDocument, importDocument, emptySettings,
 } from './settings.js';
+import { el } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 let user = emptySettings(); // what this moderator stored (storage.sync)
 let locked = []; // fields set by the organisation
 let managed = {};
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') node.textContent = v;
-    else if (k === 'class') node.className = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
 
 function setStatus(text, ok) {
   $('status').textContent = text;

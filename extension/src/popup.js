@@ -5,22 +5,12 @@
 import { ext, t, localize } from './i18n.js';
 import { KINDS, msg, ask } from './protocol.js';
 import { ENABLED_KEY, CATEGORIES } from './settings.js';
+import { el } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 let tabId = null;
 let flagged = [];
 let index = -1;
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') node.textContent = v;
-    else if (k === 'class') node.className = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children.filter(Boolean));
-  return node;
-}
 
 async function findTab() {
   const param = new URLSearchParams(location.search).get('tab');

@@ -25,7 +25,7 @@
 //
 // popup or options page -> background
 //   { kind: 'status' }
-//       -> { kind: 'status', key, version, error, managed: string[] }
+//       -> { kind: 'status', key, version, error }     error: why the settings were refused
 //
 // Any handler may answer { kind: 'error', message } instead.
 

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildExtension, hasPackage, startServer, launchChromium, controlPage, contentState, waitSettled,
-  waitFor, markers, ARTIFACTS, FACEBOOK_HOSTS, ROOT,
+  markers, tabIdOf, ARTIFACTS, FACEBOOK_HOSTS, ROOT,
 } from './harness.mjs';
 import * as data from './fixtures/data.mjs';
 
@@ -226,7 +226,7 @@ describe('extension in Chromium', () => {
   it('shows the same counts in the popup as on the page, and scrolls to a flagged comment', async () => {
     await waitMarker(page, 'l1');
     const state = await waitSettled(control, page, 11);
-    const tabId = await control.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, page.url());
+    const tabId = await tabIdOf(control, page.url());
     const popup = await browser.context.newPage();
     await popup.setViewportSize({ width: 384, height: 640 });
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
@@ -254,7 +254,7 @@ describe('extension in Chromium', () => {
   });
 
   it('switches off and on from the popup', async () => {
-    const tabId = await control.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, page.url());
+    const tabId = await tabIdOf(control, page.url());
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
     await popup.locator('#flagged li').first().waitFor();
@@ -353,7 +353,7 @@ describe('extension in Chromium', () => {
     const empty = await browser.context.newPage();
     await empty.goto(EMPTY);
     await waitSettled(control, empty, 0);
-    const tabId = await control.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, empty.url());
+    const tabId = await tabIdOf(control, empty.url());
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
     await popup.locator('#status.empty').waitFor();
@@ -406,7 +406,7 @@ describe('extension UI in French', {
     assert.equal(await page.locator('huisregels-card button[data-dismiss]').textContent(), fr('card_dismiss'));
     const control = await controlPage(browser);
     assert.equal(await control.evaluate(() => chrome.i18n.getUILanguage()), 'fr');
-    const tabId = await control.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, page.url());
+    const tabId = await tabIdOf(control, page.url());
     const popup = await browser.context.newPage();
     await popup.goto(browser.extensionUrl(`popup.html?tab=${tabId}`));
     await popup.locator('#flagged li').first().waitFor();

@@ -199,6 +199,11 @@ export async function controlPage(browser) {
   return page;
 }
 
+/** The id of the tab showing `url`. */
+export function tabIdOf(control, url) {
+  return control.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id ?? null, url);
+}
+
 /** The content script's state for the tab showing `url` (the popup's get-state). */
 export async function contentState(control, url) {
   return control.evaluate(async (target) => {

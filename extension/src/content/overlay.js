@@ -8,6 +8,7 @@
 // comment text is never parsed as HTML.
 
 import { ACTION_ORDER } from './records.js';
+import { el } from '../dom.js';
 
 const SHADOW_CSS = `
 :host { all: initial; }
@@ -68,19 +69,6 @@ function adoptStyles(shadow) {
   const style = document.createElement('style');
   style.textContent = SHADOW_CSS;
   shadow.append(style);
-}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'text') node.textContent = v;
-    else if (k === 'class') node.className = v;
-    else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c) node.append(c);
-  return node;
 }
 
 // --- Highlights -----------------------------------------------------------------------------
