@@ -122,6 +122,18 @@ function native(count) {
   }
 }
 
+/** Native and WebAssembly figures only compare when both come from the same build. */
+function buildAges() {
+  if (!existsSync(NATIVE)) return { note: '' };
+  const minutes = (statSync(NATIVE).mtimeMs - statSync(wasmPath).mtimeMs) / 60_000;
+  return {
+    minutesNativeNewer: +minutes.toFixed(1),
+    note: Math.abs(minutes) > 5
+      ? `WARNING: the native binary is ${Math.abs(minutes).toFixed(0)} min ${minutes > 0 ? 'newer' : 'older'} than www/pkg; run bash scripts/build.sh for a fair ratio`
+      : '',
+  };
+}
+
 // ---------------------------------------------------------------- measurements in Chromium
 
 const median = (xs) => {
@@ -239,7 +251,14 @@ function throughput(browser, server, comments) {
       return n;
     });
     const batch = time(() => engine.checkMany(texts).reduce((n, v) => n + v.findings.length, 0));
-    return { single, batch };
+    // Per-comment cost: a mean hides a few very slow comments, so show the spread.
+    const each = texts.map((t) => {
+      const t0 = performance.now();
+      engine.check(t);
+      return performance.now() - t0;
+    }).sort((a, b) => a - b);
+    const q = (p) => each[Math.min(each.length - 1, Math.ceil(p * each.length) - 1)];
+    return { single, batch, perComment: { p50: q(0.5), p99: q(0.99), max: each[each.length - 1] } };
   }, comments);
 }
 
@@ -271,8 +290,9 @@ try {
     startup: start,
     latency: lat,
     corpus: { source, comments: comments.length, utf8Bytes: bytes },
-    browser: { check: rate(thr.single), checkMany: rate(thr.batch) },
+    browser: { check: rate(thr.single), checkMany: rate(thr.batch), perCommentMs: thr.perComment },
     native: native(COUNT),
+    builds: buildAges(),
   };
 } finally {
   await browser.close();
@@ -308,9 +328,11 @@ if (JSON_OUT) {
     ['browser check()', `${Math.round(result.browser.check.commentsPerSec).toLocaleString('en')} comments/s, ${result.browser.check.mbPerSec.toFixed(2)} MB/s`, ''],
     ['browser checkMany()', `${Math.round(result.browser.checkMany.commentsPerSec).toLocaleString('en')} comments/s, ${result.browser.checkMany.mbPerSec.toFixed(2)} MB/s`, ''],
     ['native', nat.comments_per_sec ? `${Math.round(nat.comments_per_sec).toLocaleString('en')} comments/s, ${Number(nat.mb_per_sec).toFixed(2)} MB/s` : nat.note, nat.comments_per_sec ? `${NATIVE} bench --count ${COUNT}` : ''],
+    ['browser per comment p50/p99/max', `${ms(result.browser.perCommentMs.p50)} / ${ms(result.browser.perCommentMs.p99)} / ${ms(result.browser.perCommentMs.max)}`, 'one check() each over the corpus'],
     ['browser / native', ratio ? `${ratio.toFixed(2)}×` : 'n/a', ratio ? `${mark(ratio >= TARGETS.nativeRatio)} target ≥ ${TARGETS.nativeRatio}×` : ''],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   const v = Math.max(...rows.map((r) => r[1].length));
   for (const [k, val, note] of rows) console.log(`${k.padEnd(w)}  ${val.padEnd(v)}  ${note}`);
+  if (result.builds.note) console.log(result.builds.note);
 }
