@@ -121,6 +121,8 @@ describe('extension in Chromium', () => {
       assert.ok(expected.length > 0, `${id}: at least one highlighted word`);
     }
     assert.ok(state.flagged.length >= 8);
+    // Read as a person sees it: the emoji <img> by its alt.
+    assert.equal(state.flagged.find((f) => f.time === '2 u').excerpt, 'Kankerflikken zijn het \u{1F621}');
   });
 
   it('opens a card with the rule, the house rule, the explanation, the action and an evidence record', async () => {

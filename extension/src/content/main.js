@@ -18,7 +18,6 @@ import {
   mostPressing, mediaFinding, repliesFor, needsEvidence, evidenceRecord,
 } from './records.js';
 
-
 const BUDGET_MS = 8; // per frame, well under the 50 ms of a long task
 const BATCH_MAX = 400; // texts per message to the background
 const DRAW_CHUNK = 25; // markers drawn between two looks at the clock
@@ -31,7 +30,7 @@ let enabled = true;
 let engineKey = null;
 let engineBuiltAt = 0;
 let lastError = null;
-let info = { ready: false, rulesById: new Map(), version: '', contacts: null };
+let info = { ready: false, rulesById: new Map(), version: '' }; // from the engine's rules()
 
 const verdicts = new Map(); // text -> Verdict, for engineKey (oldest first, at most CACHE_MAX)
 const states = new Map(); // id -> state of a comment we read
@@ -47,7 +46,8 @@ const inFlight = new Set(); // texts sent, not answered yet
 const renderQueue = new Set(); // states whose verdict is known, to draw
 let scheduled = false;
 const highlighter = new Highlighter();
-const stats = { flushes: 0, longestFlushMs: 0, texts: 0, batches: 0, startedAt: 0, readyAt: 0, lastFlushAt: 0 }; // shown in get-state, for the benchmark
+// Figures for the benchmark (tests/extension/bench.mjs), shown in get-state.
+const stats = { flushes: 0, longestFlushMs: 0, texts: 0, batches: 0, startedAt: 0, readyAt: 0, lastFlushAt: 0 };
 
 function isOurs(node) {
   return node.nodeType === Node.ELEMENT_NODE && node.localName.startsWith('huisregels-');
@@ -309,7 +309,7 @@ function showCard(state) {
 
 async function loadRules() {
   const reply = await ask((m) => ext.runtime.sendMessage(m), msg(KINDS.rules), KINDS.rules);
-  info = { ready: true, rulesById: new Map(reply.rules.map((r) => [r.id, r])), version: reply.version, contacts: reply.contacts };
+  info = { ready: true, rulesById: new Map(reply.rules.map((r) => [r.id, r])), version: reply.version };
   schedule();
   return reply;
 }

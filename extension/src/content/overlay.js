@@ -203,8 +203,9 @@ function place(host, anchor) {
 }
 
 /**
- * Opens the card of a flagged comment. `ctx`: { t, rulesById, offenders(author) -> number,
- * copyReply(text), copyEvidence(state) -> text, dismiss(state), copy(text) -> Promise }.
+ * Opens the card of a flagged comment. `ctx`: { t, rulesById, offenders(author) -> count,
+ * replies(state) -> [{ category, reply }], needsEvidence(state), evidence(state) -> text,
+ * copy(text, shadowRoot) -> Promise<boolean>, dismiss(state) }.
  */
 export function openCard(state, ctx) {
   closeCard();
