@@ -12,7 +12,7 @@ import { ext, t } from '../i18n.js';
 import { ENABLED_KEY, DISMISSED_PREFIX, dismissKey } from '../settings.js';
 import { pickSurface, commentKind, rootsAround, readComment, rangeFor } from './read.js';
 import {
-  Highlighter, preparePositions, renderMarker, removeMarker, openCard, closeCard, cardState,
+  Highlighter, renderMarker, removeMarker, openCard, closeCard, cardState,
 } from './overlay.js';
 import {
   mostPressing, mediaFinding, repliesFor, needsEvidence, evidenceRecord,
@@ -20,7 +20,7 @@ import {
 
 const BUDGET_MS = 8; // per frame, well under the 50 ms of a long task
 const BATCH_MAX = 400; // texts per message to the background
-const DRAW_CHUNK = 25; // markers drawn between two looks at the clock
+const DRAW_CHUNK = 10; // markers drawn between two looks at the clock
 const CACHE_MAX = 20_000; // verdicts kept by text: hours of scrolling stay bounded
 const ALLOW = Object.freeze({ action: 'allow', findings: [] });
 
@@ -114,8 +114,7 @@ function work(deadline) {
   }
   send(toSend);
 
-  // Draw in small chunks: each chunk reads styles for all its markers before writing any.
-  // Not before the rules are here (the card and the photo finding need them).
+  // Draw in small chunks, looking at the clock in between. Not before the rules are here (the card and the photo finding need them).
   while (info.ready && renderQueue.size && !overBudget()) {
     const chunk = [];
     for (const state of renderQueue) {
@@ -222,7 +221,6 @@ function draw(list) {
       marked.push(state);
     }
   }
-  preparePositions(marked.filter((s) => !s.marker).map((s) => s.root));
   for (const state of marked) {
     renderMarker(state, t, showCard);
     const entries = [];

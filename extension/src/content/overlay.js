@@ -1,9 +1,8 @@
 // What the moderator sees on the page: a marker on each flagged comment, its words highlighted,
 // and a card with the rule, the house rule, the explanation and the buttons.
 //
-// Nothing here touches Facebook's own nodes except to add our host element to a comment and,
-// when the comment is not positioned, make it `position: relative` so the marker can sit in its
-// corner without moving anything. Marker and card live in open shadow roots on custom elements,
+// Nothing here touches Facebook's own nodes except to add our host element to a comment (content.css
+// makes a static comment `position: relative`, so the marker sits in its corner and nothing moves). Marker and card live in open shadow roots on custom elements,
 // so neither stylesheet leaks; every piece of DOM is built with createElement/textContent:
 // comment text is never parsed as HTML.
 
@@ -124,12 +123,6 @@ export class Highlighter {
 }
 
 // --- Markers --------------------------------------------------------------------------------
-
-/** Makes the comments that will carry a marker positioned, reading all styles before writing. */
-export function preparePositions(roots) {
-  const statics = roots.filter((r) => getComputedStyle(r).position === 'static');
-  for (const r of statics) r.style.setProperty('position', 'relative');
-}
 
 /** Draws or updates the marker of a flagged comment. */
 export function renderMarker(state, t, onOpen) {
