@@ -112,6 +112,18 @@ async function refresh() {
   if (state.pending && state.enabled) setTimeout(refresh, 300);
 }
 
+/** Settings the engine refused (it then runs on the default rules): say so here too. */
+async function showEngineError() {
+  try {
+    const status = await ask((m) => ext.runtime.sendMessage(m), msg(KINDS.status), KINDS.status);
+    if (!status.error) return;
+    $('engine-error').textContent = t('options_engine_error', [status.error]);
+    $('engine-error').hidden = false;
+  } catch {
+    // the content script's own error shows in the status line
+  }
+}
+
 async function checkPermission() {
   const origins = ext.runtime.getManifest().host_permissions;
   if (await ext.permissions.contains({ origins })) return true;
@@ -143,6 +155,7 @@ async function main() {
     setStatus(t('popup_not_facebook'));
     return;
   }
+  showEngineError();
   await refresh();
 }
 

@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildExtension, hasPackage, startServer, launchChromium, controlPage, contentState, waitSettled,
-  markers, tabIdOf, ARTIFACTS, FACEBOOK_HOSTS, ROOT,
+  waitFor, markers, tabIdOf, ARTIFACTS, FACEBOOK_HOSTS, ROOT,
 } from './harness.mjs';
 import * as data from './fixtures/data.mjs';
 
@@ -315,6 +315,23 @@ describe('extension in Chromium', () => {
     await options.locator('#reset').click();
     await waitMarker(page, 'c2');
     await options.close();
+  });
+
+  it('falls back to the default rules when stored settings are bad, and says why', async (t) => {
+    // As a bad managed policy would: the settings reach storage without the options page's check.
+    t.after(() => control.evaluate(() => chrome.storage.sync.clear()));
+    await control.evaluate(() => chrome.storage.sync.set({ settings: { actions: { insult: 'delete' } } }));
+    const status = await waitFor(async () => {
+      const s = await control.evaluate(() => chrome.runtime.sendMessage({ kind: 'status' }));
+      return s.error && s;
+    }, { message: 'the background to refuse the settings' });
+    assert.match(status.error, /delete/);
+    const popup = await browser.context.newPage();
+    await popup.goto(browser.extensionUrl(`popup.html?tab=${await tabIdOf(control, page.url())}`));
+    await popup.locator('#engine-error').waitFor();
+    assert.equal(await popup.locator('#engine-error').textContent(), msgText('options_engine_error', status.error));
+    await popup.close();
+    assert.ok((await markers(page)).c1?.categories.includes('insult'), 'still checked with the default rules');
   });
 
   it('follows navigation without a reload', async () => {
