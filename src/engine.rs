@@ -2,11 +2,14 @@
 
 use std::collections::BTreeMap;
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use crate::detectors::{Detector, DetectorContext};
 use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
+use crate::patterns::{LazyRegex, PatternSet};
 use crate::text::{self, Views};
 use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
 
@@ -26,9 +29,6 @@ const DEFAULT_PACK: &[(&str, &str)] = &[
     ("politie-gent/trolling.toml", include_str!("packs/politie-gent/trolling.toml")),
     ("politie-gent/media.toml", include_str!("packs/politie-gent/media.toml")),
 ];
-
-/// Size limit for one compiled pattern, so a user pack cannot blow up memory.
-const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
 /// Options for building an [`Engine`]. Every field is optional.
 #[derive(Debug, Clone, Default)]
@@ -94,8 +94,9 @@ struct Entry {
 #[derive(Debug)]
 struct Rule {
     info: RuleInfo,
-    unless: Option<Regex>,
-    requires: Vec<Regex>,
+    unless: Vec<LazyRegex>,
+    requires: Vec<LazyRegex>,
+    sentence_span: bool,
     yields_to: Vec<Category>,
     detector: Option<Detector>,
 }
@@ -107,8 +108,7 @@ pub struct Engine {
     rules: Vec<Rule>,
     lexicon: Option<AhoCorasick>,
     entries: Vec<Entry>,
-    set: Option<RegexSet>,
-    patterns: Vec<(usize, Regex)>,
+    patterns: PatternSet,
     detectors: DetectorContext,
     contacts: Contacts,
     sentence: Regex,
@@ -189,7 +189,7 @@ impl Engine {
         let views = Views::new(text);
         let mut hits = Vec::new();
         self.match_lexicon(&views, &mut hits);
-        self.match_patterns(&views, &mut hits);
+        self.match_patterns(text, &views, &mut hits);
         for (i, rule) in self.rules.iter().enumerate() {
             if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
                 for (start, end) in self.detectors.run(d, text, &views) {
@@ -262,11 +262,15 @@ impl Engine {
         }
     }
 
-    fn match_patterns(&self, views: &Views, hits: &mut Vec<Hit>) {
-        let Some(set) = &self.set else { return };
+    fn match_patterns(&self, text: &str, views: &Views, hits: &mut Vec<Hit>) {
         let plain = &views.plain;
-        for i in &set.matches(&plain.text) {
-            let (rule, re) = &self.patterns[i];
+        for i in self.patterns.candidates(&plain.text) {
+            let (rule, lazy) = &self.patterns.patterns[i as usize];
+            if !self.rules[*rule].info.enabled {
+                continue;
+            }
+            let Some(re) = lazy.get() else { continue };
+            let first = hits.len();
             if re.captures_len() > 1 && re.capture_names().any(|n| n == Some("hit")) {
                 for caps in re.captures_iter(&plain.text) {
                     if let Some(m) = caps.name("hit").filter(|m| !m.is_empty()) {
@@ -280,6 +284,14 @@ impl Engine {
                     hits.push(Hit { rule: *rule, start, end });
                 }
             }
+            if self.rules[*rule].sentence_span {
+                for h in &mut hits[first..] {
+                    let (s, e) = sentence_around(&self.sentence, text, h.start, h.end);
+                    let trimmed = text[s..e].trim_start();
+                    h.start = e - trimmed.len();
+                    h.end = h.start + trimmed.trim_end().len();
+                }
+            }
         }
     }
 
@@ -287,12 +299,12 @@ impl Engine {
     /// its `requires` patterns does not.
     fn is_excused(&self, text: &str, hit: &Hit) -> bool {
         let rule = &self.rules[hit.rule];
-        if rule.unless.is_none() && rule.requires.is_empty() {
+        if rule.unless.is_empty() && rule.requires.is_empty() {
             return false;
         }
         let (s, e) = sentence_around(&self.sentence, text, hit.start, hit.end);
         let sentence = text::normalize_plain(&text[s..e]);
-        rule.unless.as_ref().is_some_and(|u| u.is_match(&sentence)) || rule.requires.iter().any(|r| !r.is_match(&sentence))
+        rule.unless.iter().any(|u| u.is_match(&sentence)) || rule.requires.iter().any(|r| !r.is_match(&sentence))
     }
 
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
@@ -404,7 +416,7 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
             macro_rules! replace {
                 ($($f:ident),*) => { $( if def.$f.is_some() { r.$f = def.$f.clone(); } )* };
             }
-            replace!(title, house_rule, message, advice, reply, action, enabled, evidence, detector);
+            replace!(title, house_rule, message, advice, reply, action, enabled, evidence, detector, span);
             r.words.extend(def.words);
             r.allow.extend(def.allow);
             r.patterns.extend(def.patterns);
@@ -512,8 +524,9 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
     let mut rules = Vec::with_capacity(defs_list.len());
     let mut words: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
-    let mut pattern_src: Vec<String> = Vec::new();
-    let mut patterns: Vec<(usize, Regex)> = Vec::new();
+    let mut patterns = PatternSet::default();
+    let mut literals: Vec<Vec<u8>> = Vec::new();
+    let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
 
     let add_word = |raw: &str, owner: Owner, words: &mut Vec<String>, entries: &mut Vec<Entry>| -> Result<(), String> {
         let (mode, core) = parse_entry(raw.trim());
@@ -547,27 +560,28 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             }
             for (n, p) in def.patterns.iter().enumerate() {
                 let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
-                let re = build_regex(&src).map_err(|m| err(format!("rule `{}`: pattern {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
-                pattern_src.push(src);
-                patterns.push((i, re));
+                patterns
+                    .add(i, src, &mut literals, &mut literal_index)
+                    .map_err(|m| err(format!("rule `{}`: field `patterns`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
             }
         }
-        let unless = if def.unless.is_empty() {
-            None
-        } else {
-            let mut parts = Vec::new();
-            for (n, p) in def.unless.iter().enumerate() {
-                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: unless {} : {m}", def.id, n + 1)))?;
-                build_regex(&src).map_err(|m| err(format!("rule `{}`: unless {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
-                parts.push(format!("(?:{src})"));
+        let lazy_list = |field: &str, list: &[String]| -> Result<Vec<LazyRegex>, Error> {
+            let mut out = Vec::with_capacity(list.len());
+            for (n, p) in list.iter().enumerate() {
+                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: field `{field}`, entry {}: {m}", def.id, n + 1)))?;
+                let (re, _) = LazyRegex::new(src)
+                    .map_err(|m| err(format!("rule `{}`: field `{field}`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
+                out.push(re);
             }
-            Some(build_regex(&parts.join("|")).map_err(|m| err(format!("rule `{}`: unless: {m}", def.id)))?)
+            Ok(out)
         };
-        let mut requires = Vec::with_capacity(def.requires.len());
-        for (n, p) in def.requires.iter().enumerate() {
-            let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: requires {} : {m}", def.id, n + 1)))?;
-            requires.push(build_regex(&src).map_err(|m| err(format!("rule `{}`: requires {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?);
-        }
+        let unless = lazy_list("unless", &def.unless)?;
+        let requires = lazy_list("requires", &def.requires)?;
+        let sentence_span = match def.span.as_deref() {
+            None | Some("match") => false,
+            Some("sentence") => true,
+            Some(other) => return Err(err(format!("rule `{}`: field `span` is `{other}`; use `match` or `sentence`", def.id))),
+        };
         let info = RuleInfo {
             id: def.id.clone(),
             category,
@@ -581,7 +595,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             evidence: def.evidence.unwrap_or(matches!(category, Category::Threat | Category::Defamation)),
             examples: Examples { flags: def.flags, allows: def.allows },
         };
-        rules.push(Rule { info, unless, requires, yields_to: def.yields_to, detector });
+        rules.push(Rule { info, unless, requires, sentence_span, yields_to: def.yields_to, detector });
     }
     for w in &allow {
         add_word(w, Owner::Allow(None), &mut words, &mut entries)
@@ -597,17 +611,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
                 .map_err(|e| Error::Pack { file: "words".into(), line: None, message: e.to_string() })?,
         )
     };
-    let set = if pattern_src.is_empty() {
-        None
-    } else {
-        Some(
-            RegexSetBuilder::new(&pattern_src)
-                .size_limit(REGEX_SIZE_LIMIT * 8)
-                .dfa_size_limit(REGEX_SIZE_LIMIT * 4)
-                .build()
-                .map_err(|e| Error::Pack { file: "patterns".into(), line: None, message: e.to_string() })?,
-        )
-    };
+    patterns.finish(&literals).map_err(|m| Error::Pack { file: "patterns".into(), line: None, message: m })?;
     let contacts_out = Contacts {
         urgent: contacts.urgent.clone().unwrap_or_default(),
         emergency: contacts.emergency.clone().unwrap_or_default(),
@@ -624,14 +628,9 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         rules,
         lexicon,
         entries,
-        set,
         patterns,
         detectors,
         contacts: contacts_out,
         sentence: Regex::new(r"[.!?\n]+\s|\n|[.!?]+$").map_err(|e| Error::Options(e.to_string()))?,
     })
-}
-
-fn build_regex(src: &str) -> Result<Regex, String> {
-    RegexBuilder::new(src).size_limit(REGEX_SIZE_LIMIT).build().map_err(|e| e.to_string())
 }

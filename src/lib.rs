@@ -31,6 +31,7 @@
 pub mod bench_corpus;
 mod detectors;
 mod engine;
+mod patterns;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod pack;

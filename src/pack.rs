@@ -129,6 +129,9 @@ pub struct RuleDef {
     /// "an image word" needs "a sharing word" nearby).
     #[serde(default)]
     pub requires: Vec<String>,
+    /// What a finding covers: `match` (default) or `sentence` (the whole sentence around it, for
+    /// intents such as an emergency or a complaint).
+    pub span: Option<String>,
     /// Categories that make this rule step back: its findings are dropped when the comment also
     /// has a finding of one of these (a report that is really an emergency).
     #[serde(default)]

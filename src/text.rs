@@ -80,7 +80,7 @@ pub fn normalize_entry(word: &str) -> String {
 /// Normalises a phrase the way the `plain` view does (used for allowlists of phrases and contacts).
 #[must_use]
 pub fn normalize_plain(text: &str) -> String {
-    Views::new(text).plain.text
+    plain_view(&fold_units(text), text.len()).text
 }
 
 /// Characters dropped outright: zero-width, bidi controls, soft hyphen, variation selectors, tags.
@@ -188,6 +188,11 @@ fn fold_units(text: &str) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::with_capacity(text.len());
     let mut buf = ['\0'; 3];
     for (i, c) in text.char_indices() {
+        if c.is_ascii() {
+            // Fast path: most of a Dutch comment is ASCII.
+            units.push(Unit { c: c.to_ascii_lowercase(), start: i as u32, end: i as u32 + 1 });
+            continue;
+        }
         let start = i as u32;
         let end = (i + c.len_utf8()) as u32;
         let n = fold(c, &mut buf);
@@ -297,29 +302,30 @@ fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
             k += 1;
             continue;
         }
-        // Walk the chain: letter (sep{1,2} letter)*.
-        let mut chain = vec![k];
-        let mut p = k + 1;
+        // Walk the chain: letter (sep{1,2} letter)*; everything between its letters is a separator.
+        let mut count = 1;
+        let mut last = k;
         loop {
+            let p = last + 1;
             let mut q = p;
             while q < n && q - p < 2 && is_sep(units[q].c) {
                 q += 1;
             }
             if q > p && q < n && single(q) {
-                chain.push(q);
-                p = q + 1;
+                count += 1;
+                last = q;
             } else {
                 break;
             }
         }
-        if chain.len() >= 3 {
-            for w in chain.windows(2) {
-                for x in w[0] + 1..w[1] {
+        if count >= 3 {
+            for x in k..=last {
+                if !units[x].c.is_alphabetic() {
                     keep[x] = false;
                 }
             }
         }
-        k = chain.last().copied().unwrap_or(k) + 1;
+        k = last + 1;
     }
     // 3. Squeeze every run of one letter to a single letter.
     let mut view = View::with_capacity(len);
