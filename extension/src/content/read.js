@@ -119,9 +119,8 @@ class TextBuilder {
   }
 
   finish() {
-    // Trailing separators are not part of what a person reads.
-    while (this.segments.length && /^\s+$/.test(this.text.slice(this.segments.at(-1).start))
-           && this.segments.at(-1).node === null) {
+    // Trailing separators (the only segments without a node) are not part of what a person reads.
+    while (this.segments.length && this.segments.at(-1).node === null) {
       const seg = this.segments.pop();
       this.text = this.text.slice(0, seg.start);
     }
