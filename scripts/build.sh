@@ -9,7 +9,7 @@ say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 say "native CLI (target/release/huisregels)"
 cargo build --release --quiet --bin huisregels
 say "WebAssembly module (pkg/)"
-wasm-pack build --target web --release --out-dir pkg --out-name huisregels --no-pack . 2>&1 | grep -vE '^\[INFO\]|^$' || true
+wasm-pack build --target web --profile wasm-release --out-dir pkg --out-name huisregels --no-pack . 2>&1 | grep -vE '^\[INFO\]|^$' || true
 test -f pkg/huisregels_bg.wasm || { echo "wasm-pack produced no pkg/huisregels_bg.wasm" >&2; exit 1; }
 rm -rf www/pkg && mkdir -p www/pkg
 cp pkg/huisregels.js pkg/huisregels_bg.wasm pkg/huisregels.d.ts www/pkg/

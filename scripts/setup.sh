@@ -24,6 +24,7 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
 fi
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+dpkg -s chromium-l10n >/dev/null 2>&1 || need_apt+=(chromium-l10n)   # Dutch and French UI for the extension tests
 command -v firefox-esr >/dev/null 2>&1 || need_apt+=(firefox-esr)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 command -v zip >/dev/null 2>&1 || need_apt+=(zip)

@@ -11,5 +11,5 @@ cargo test --release --quiet 2>&1 | tail -n 60
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || { echo "Rust tests failed" >&2; exit "$status"; }
 printf '\033[1m[test]\033[0m %s\n' "browser tests (help page and extension)"
-files=$(ls tests/www/*.test.mjs tests/extension/*.test.mjs 2>/dev/null || true)
+files=$(ls tests/wasm/*.test.mjs tests/www/*.test.mjs tests/extension/*.test.mjs 2>/dev/null || true)
 node --test --test-concurrency=1 $files

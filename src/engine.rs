@@ -14,6 +14,7 @@ use crate::text::{self, Views};
 use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
 
 /// The default Politie Gent pack, one file per category, in this order.
+#[cfg(not(target_arch = "wasm32"))]
 const DEFAULT_PACK: &[(&str, &str)] = &[
     ("politie-gent/pack.toml", include_str!("packs/politie-gent/pack.toml")),
     ("politie-gent/emergency.toml", include_str!("packs/politie-gent/emergency.toml")),
@@ -28,6 +29,24 @@ const DEFAULT_PACK: &[(&str, &str)] = &[
     ("politie-gent/advertising.toml", include_str!("packs/politie-gent/advertising.toml")),
     ("politie-gent/trolling.toml", include_str!("packs/politie-gent/trolling.toml")),
     ("politie-gent/media.toml", include_str!("packs/politie-gent/media.toml")),
+];
+
+/// The same pack as JSON (made by build.rs), for the WebAssembly build.
+#[cfg(target_arch = "wasm32")]
+const DEFAULT_PACK: &[(&str, &str)] = &[
+    ("politie-gent/pack.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/pack.json"))),
+    ("politie-gent/emergency.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/emergency.json"))),
+    ("politie-gent/threat.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/threat.json"))),
+    ("politie-gent/discrimination.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/discrimination.json"))),
+    ("politie-gent/insult.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/insult.json"))),
+    ("politie-gent/defamation.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/defamation.json"))),
+    ("politie-gent/personal-data.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/personal-data.json"))),
+    ("politie-gent/complaint.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/complaint.json"))),
+    ("politie-gent/report.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/report.json"))),
+    ("politie-gent/private-message.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/private-message.json"))),
+    ("politie-gent/advertising.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/advertising.json"))),
+    ("politie-gent/trolling.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/trolling.json"))),
+    ("politie-gent/media.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/media.json"))),
 ];
 
 /// Options for building an [`Engine`]. Every field is optional.
@@ -631,6 +650,6 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         patterns,
         detectors,
         contacts: contacts_out,
-        sentence: Regex::new(r"[.!?\n]+\s|\n|[.!?]+$").map_err(|e| Error::Options(e.to_string()))?,
+        sentence: Regex::new(&crate::patterns::ascii_classes(r"[.!?\n]+\s|\n|[.!?]+$")).map_err(|e| Error::Options(e.to_string()))?,
     })
 }

@@ -144,7 +144,18 @@ pub struct RuleDef {
     pub allows: Vec<String>,
 }
 
-/// Parses one pack file; errors name the file and the line.
+/// Parses one pack file (TOML natively, JSON in WebAssembly); errors name the file and the line.
+#[cfg(target_arch = "wasm32")]
+pub fn parse(name: &str, source: &str) -> Result<PackFile, Error> {
+    serde_json::from_str::<PackFile>(source).map_err(|e| Error::Pack {
+        file: name.to_string(),
+        line: Some(e.line()),
+        message: format!("{e} (in the browser a pack is JSON with the fields of the TOML pack format; see README \"Configuration\")"),
+    })
+}
+
+/// Parses one pack file (TOML natively, JSON in WebAssembly); errors name the file and the line.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn parse(name: &str, source: &str) -> Result<PackFile, Error> {
     toml::from_str::<PackFile>(source).map_err(|e| {
         let line = e.span().map(|s| line_of(source, s.start));

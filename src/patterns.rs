@@ -17,25 +17,65 @@ use regex_syntax::hir::{Hir, HirKind};
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
 
-/// Rewrites `\b` as `(?-u:\b)`. Patterns run on the folded plain view, where words are ASCII; a
-/// Unicode word boundary would make the fast lazy DFA give up on any emoji and fall back to a
-/// much slower engine.
-pub fn ascii_word_boundaries(src: &str) -> String {
-    let mut out = String::with_capacity(src.len() + 16);
-    let mut chars = src.chars().peekable();
+/// Rewrites the Perl classes as ASCII ones: `\b` → `(?-u:\b)`, `\w` → `[0-9A-Za-z_]`, `\d`, `\s`
+/// and their negations likewise. Patterns run on the folded plain view, where words are ASCII.
+/// This keeps the fast lazy DFA working on text with emoji (a Unicode word boundary makes it give
+/// up) and leaves Unicode class tables out of the WebAssembly module.
+pub fn ascii_classes(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 32);
+    let mut chars = src.chars();
+    let mut in_class = false;
     while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') => out.push_str("(?-u:\\b)"),
-                Some('B') => out.push_str("(?-u:\\B)"),
-                Some(n) => {
+        match c {
+            '\\' => {
+                let Some(n) = chars.next() else {
                     out.push('\\');
-                    out.push(n);
+                    break;
+                };
+                let (outside, inside) = match n {
+                    'b' => ("(?-u:\\b)", None),
+                    'B' => ("(?-u:\\B)", None),
+                    'w' => ("[0-9A-Za-z_]", Some("0-9A-Za-z_")),
+                    'd' => ("[0-9]", Some("0-9")),
+                    's' => ("[\\t\\n\\x0B\\x0C\\r ]", Some("\\t\\n\\x0B\\x0C\\r ")),
+                    'W' => ("[^0-9A-Za-z_]", None),
+                    'D' => ("[^0-9]", None),
+                    'S' => ("[^\\t\\n\\x0B\\x0C\\r ]", None),
+                    _ => {
+                        out.push('\\');
+                        out.push(n);
+                        continue;
+                    }
+                };
+                match (in_class, inside) {
+                    (false, _) => out.push_str(outside),
+                    (true, Some(i)) => out.push_str(i),
+                    // A negated class inside a class (`[^\W]`) is rare; keep it as written.
+                    (true, None) => {
+                        out.push('\\');
+                        out.push(n);
+                    }
                 }
-                None => out.push('\\'),
             }
-        } else {
-            out.push(c);
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` right after `[` or `[^` is a literal.
+                let rest = chars.as_str();
+                if let Some(r) = rest.strip_prefix('^') {
+                    out.push('^');
+                    chars = r.chars();
+                }
+                if chars.as_str().starts_with(']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
         }
     }
     out
@@ -51,7 +91,7 @@ pub struct LazyRegex {
 impl LazyRegex {
     /// Parses `src`; the error says what is wrong with it.
     pub fn new(src: String) -> Result<(LazyRegex, Hir), String> {
-        let src = ascii_word_boundaries(&src);
+        let src = ascii_classes(&src);
         let hir = regex_syntax::ParserBuilder::new()
             .nest_limit(100)
             .build()
@@ -197,4 +237,18 @@ impl PatternSet {
         hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| i as u32).collect()
     }
 
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_become_ascii() {
+        assert_eq!(ascii_classes(r"\bik\s+\w+"), r"(?-u:\b)ik[\t\n\x0B\x0C\r ]+[0-9A-Za-z_]+");
+        assert_eq!(ascii_classes(r"[^.!?\n\d]{0,30}"), r"[^.!?\n0-9]{0,30}");
+        assert_eq!(ascii_classes(r"^\W*$"), r"^[^0-9A-Za-z_]*$");
+        assert_eq!(ascii_classes(r"[]\w]"), r"[]0-9A-Za-z_]");
+        assert_eq!(ascii_classes(r"a\.b"), r"a\.b");
+    }
 }

@@ -17,8 +17,9 @@ const TS_TYPES: &'static str = include_str!("types.d.ts");
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct JsOptions {
+    /// A user pack: JSON text or an object, with the fields of the TOML pack format.
     #[serde(default)]
-    pack: Option<String>,
+    pack: Option<serde_json::Value>,
     #[serde(default)]
     disable: Vec<String>,
     #[serde(default)]
@@ -64,11 +65,19 @@ impl JsEngine {
         let opts: JsOptions = if options.is_undefined() || options.is_null() {
             JsOptions::default()
         } else {
-            serde_wasm_bindgen::from_value(options)
+            // Through a JSON value, so that unknown fields are reported (serde-wasm-bindgen only
+            // looks up the fields it knows).
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
+                .map_err(|e| to_js_error(Error::Options(format!("{e}; expected {{ pack?, disable?, actions?, block?, allow? }}"))))?;
+            serde_json::from_value(value)
                 .map_err(|e| to_js_error(Error::Options(format!("{e}; expected {{ pack?, disable?, actions?, block?, allow? }}"))))?
         };
         let options = crate::EngineOptions {
-            packs: opts.pack.into_iter().map(|p| ("user pack".to_string(), p)).collect(),
+            packs: match opts.pack {
+                None | Some(serde_json::Value::Null) => Vec::new(),
+                Some(serde_json::Value::String(s)) => vec![("user pack".to_string(), s)],
+                Some(v) => vec![("user pack".to_string(), v.to_string())],
+            },
             disable: opts.disable,
             actions: opts.actions,
             block: opts.block,
