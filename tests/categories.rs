@@ -1,0 +1,787 @@
+//! Per category: comments a reasonable engine should catch (standard Dutch and Flemish, with
+//! obfuscated spellings) and innocent comments it must let through untouched. The positives are
+//! generalised forms written for this file, not copies of the pack examples.
+//!
+//! Each category test runs every case and then fails once, listing every failing text with the
+//! line it is written on.
+
+use std::panic::Location;
+use std::sync::OnceLock;
+
+use huisregels::{Action, Category, Engine, Verdict};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().expect("the default pack must build"))
+}
+
+fn verdict(text: &str) -> Verdict {
+    engine().check(text).unwrap_or_else(|e| panic!("check({text:?}) failed: {e}"))
+}
+
+fn describe(v: &Verdict) -> String {
+    let found: Vec<String> = v.findings.iter().map(|f| format!("{} «{}»", f.rule, f.excerpt)).collect();
+    format!("{} [{}]", v.action, found.join(", "))
+}
+
+fn flags(text: &str, category: Category) -> Result<(), String> {
+    let v = verdict(text);
+    if v.categories().contains(&category) {
+        Ok(())
+    } else {
+        Err(format!("should flag {category}: {text:?} → {}", describe(&v)))
+    }
+}
+
+fn clean(text: &str) -> Result<(), String> {
+    let v = verdict(text);
+    if v.findings.is_empty() && v.action == Action::Allow {
+        Ok(())
+    } else {
+        Err(format!("should pass untouched: {text:?} → {}", describe(&v)))
+    }
+}
+
+fn not_flags(text: &str, category: Category) -> Result<(), String> {
+    let v = verdict(text);
+    if v.categories().contains(&category) {
+        Err(format!("should not flag {category}: {text:?} → {}", describe(&v)))
+    } else {
+        Ok(())
+    }
+}
+
+/// The text gets at least one finding of `category`.
+#[track_caller]
+fn assert_flags(text: &str, category: Category) {
+    if let Err(m) = flags(text, category) {
+        panic!("{m}");
+    }
+}
+
+/// The text gets no finding at all.
+#[track_caller]
+fn assert_clean(text: &str) {
+    if let Err(m) = clean(text) {
+        panic!("{m}");
+    }
+}
+
+/// The text gets no finding of `category` (other categories may apply).
+#[track_caller]
+fn assert_not_flags(text: &str, category: Category) {
+    if let Err(m) = not_flags(text, category) {
+        panic!("{m}");
+    }
+}
+
+/// Collects failures of many cases and fails once, naming the line of each failing case.
+#[derive(Default)]
+struct Cases {
+    failures: Vec<String>,
+    positives: usize,
+    negatives: usize,
+}
+
+impl Cases {
+    #[track_caller]
+    fn flags(&mut self, category: Category, texts: &[&str]) {
+        let at = Location::caller().line();
+        for t in texts {
+            self.positives += 1;
+            if let Err(m) = flags(t, category) {
+                self.failures.push(format!("line {at}: {m}"));
+            }
+        }
+    }
+
+    #[track_caller]
+    fn clean(&mut self, texts: &[&str]) {
+        let at = Location::caller().line();
+        for t in texts {
+            self.negatives += 1;
+            if let Err(m) = clean(t) {
+                self.failures.push(format!("line {at}: {m}"));
+            }
+        }
+    }
+
+    #[track_caller]
+    fn not_flags(&mut self, category: Category, texts: &[&str]) {
+        let at = Location::caller().line();
+        for t in texts {
+            self.negatives += 1;
+            if let Err(m) = not_flags(t, category) {
+                self.failures.push(format!("line {at}: {m}"));
+            }
+        }
+    }
+
+    #[track_caller]
+    fn finish(self, what: &str) {
+        assert!(self.positives == 0 || self.positives >= 8, "{what}: at least 4 Dutch and 4 Flemish positives");
+        assert!(self.negatives >= 4, "{what}: at least 4 negatives");
+        for f in &self.failures {
+            println!("FAIL {f}");
+        }
+        assert!(self.failures.is_empty(), "{what}: {} failing cases:\n{}", self.failures.len(), self.failures.join("\n"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The twelve categories.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn insult() {
+    let mut c = Cases::default();
+    // Dutch.
+    c.flags(Category::Insult, &[
+        "Wat een stelletje klootzakken bij de verkeerspolitie",
+        "Kankerzooi, alweer een flitspaal op de R40",
+        "Jullie zijn echt een stelletje idioten",
+        "Die agent is een arrogante eikel",
+        "Rot toch op met jullie boetes",
+        "Teringlijers, allemaal",
+        "Hou je bek, smeris",
+    ]);
+    // Flemish.
+    c.flags(Category::Insult, &[
+        "Ge zijt nen dikke zeveraar, gij",
+        "Ulder zijt allemaal onnozelaars",
+        "Hou ulder muil, ge weet van niks",
+        "Smeirlappen zijn het, allemaal",
+        "Allez, krijgt de pest met uw boetes",
+        "Gij zijt ne vuilen hond",
+    ]);
+    // Obfuscated.
+    c.flags(Category::Insult, &[
+        "wat een k l o o t z a k",
+        "kl00tz@kken zijn het",
+        "KLOOOOOOTZAK",
+        "kan\u{200B}kerflikken",
+        "k . a . n . k . e . r politie",
+        "stomme t.r.u.t",
+        "ｋｌｏｏｔｚａｋ",
+    ]);
+    c.clean(&[
+        "Hoera, de Gentse Feesten zijn begonnen!",
+        "Geef geld aan het kankeronderzoek, het is belangrijk",
+        "Gisteren keek ik naar de tv-reeks Flikken",
+        "Onze teef kreeg vorige week zes pups",
+        "Ik kocht een pot confituur op de Vrijdagmarkt",
+        "Amai, da's nen goeie vangst, proficiat mannen",
+        "Verdorie, weer file op de R4",
+        "Klootschieten in het Citadelpark was plezant",
+        "Mijn pikhouweel ligt nog in de garage",
+        "De catering op de opendeurdag was top",
+        "Ik ben echt een sukkel met computers",
+        "Mijn tante woont in Kuttekoven",
+        "Die kankerverwekkende stoffen moeten verboden worden",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Allee, 't is weer ne schone dag in Gent",
+        "Ge zijt ne crack, merci voor de hulp",
+        "Wa ne schone foto van 't Gravensteen",
+        "Mijne pa speelt elke zondag klootschieten",
+    ]);
+    c.finish("insult");
+}
+
+#[test]
+fn discrimination() {
+    let mut c = Cases::default();
+    c.flags(Category::Discrimination, &[
+        "Die makakken van de Brugse Poort weer",
+        "Al die zwarten moeten het land uit",
+        "Rot op naar je eigen land",
+        "Moslims zijn kakkerlakken",
+        "Alle Roma zijn dieven",
+        "Die Afghanen zijn beesten",
+        "Smerige Turken overal",
+        "Spleetogen overal in de Overpoort",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "'t Zijn weeral die Marokkaantjes",
+        "Buiten met al die vreemdelingen",
+        "Da's ne mongool, die agent",
+        "Gaat maar terug naar ulder land",
+        "Da zijn allemaal profiteurs, die asielzoekers",
+        "Die vuile flikkers aan de Vlasmarkt",
+    ]);
+    c.flags(Category::Discrimination, &["n.e.g.e.r.s", "m4k4kk3n", "nеgеrs"]);
+    c.clean(&[
+        "Je moet die trollen gewoon negeren",
+        "Ik spreek een beetje Kaapverdisch met mijn buren",
+        "Mongolië staat op mijn reislijst",
+        "De Gentse flikken waren snel ter plaatse",
+        "Mijn Marokkaanse buurvrouw bakt de lekkerste koekjes",
+        "Als homo voel ik me veilig in Gent",
+        "Ik ga met mijn Turkse collega's op café",
+        "Niger ligt in West-Afrika, naast Mali",
+        "Het licht aan de Dampoort bleef flikkeren",
+        "Mijn zoon heeft spasticiteit door zijn hersenverlamming",
+        "Mail naar info apenstaartje unia punt be",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Ge moet da gewoon negeren, 't is ni de moeite",
+        "Mijn schoonzus spreekt Kaapverdisch, schoon taaltje",
+        "Ons Marokkaanse buren zijn de beste, altijd behulpzaam",
+        "De Gentse flikken hebben ons goe geholpen",
+        "Wij zijn op reis geweest naar Mongolië, 't was fantastisch",
+    ]);
+    c.finish("discrimination");
+}
+
+#[test]
+fn threat() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Ik steek u neer als ik u zie",
+        "We weten waar je woont, agent",
+        "Iemand moet dat kot eens in brand steken",
+        "Die wijkagent verdient een kogel",
+        "Ik ga je afmaken",
+        "Ik vermoord je",
+        "Als ik die agent tegenkom, is hij dood",
+        "Ik leg een bom in jullie commissariaat",
+    ]);
+    c.flags(Category::Threat, &[
+        "Ge gaat het bezuren, manneke",
+        "Ik zal u wel vinden, gij",
+        "Wacht maar tot ik ulder tegenkom",
+        "Ik sla u op uw bakkes",
+        "Ge zijt er geweest, flik",
+        "Ik kom u halen, smeris",
+    ]);
+    c.flags(Category::Threat, &["ik m\u{200B}aak je af", "Ik maak je AF"]);
+    c.clean(&[
+        "Ik lag plat van het lachen",
+        "Wacht maar tot je de nieuwe combi's ziet!",
+        "We gaan de Gentse Feesten kapot genieten",
+        "Mijn gsm is dood, ik bel morgen",
+        "We maken de stad samen veiliger",
+        "Ik ga ulder ne keer bezoeken op de opendeurdag",
+        "Ik weet waar het nieuwe commissariaat is, dank u",
+        "Die film was om dood te gaan, zo saai",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Ik lag dubbel, ge zijt ne plezante",
+        "We gaan er ne schone avond van maken",
+        "Wacht maar tot ge de nieuwe combi ziet, ne schone!",
+        "Mijne gsm is kapot, ik bel morgen",
+    ]);
+    c.finish("threat");
+}
+
+#[test]
+fn defamation() {
+    let mut c = Cases::default();
+    c.flags(Category::Defamation, &[
+        "Die flikken zijn stuk voor stuk corrupt",
+        "Agent Janssens heeft de pv vervalst",
+        "De politie steekt het geld van de boetes in eigen zak",
+        "Jullie zijn gewoon een bende maffiosi",
+        "Politie Gent = corrupt",
+        "De politie werkt samen met de drugsmaffia",
+        "De politie liegt over wat er gebeurd is",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Gulle zijt allemaal leugenaars",
+        "Ulder zijt de grootste criminelen van Gent",
+        "Die flikken pakken smeergeld van de cafébazen",
+        "Die agenten verzinnen gewoon hunne pv's",
+    ]);
+    c.flags(Category::Defamation, &["De politie is cor\u{200B}rupt", "De politie is соrrupt"]);
+    c.clean(&[
+        "Ik vind dat de politie te traag was bij mijn melding",
+        "De politie is niet corrupt, wel onderbemand",
+        "Gulle doen goe werk, merci",
+        "Die serie over corrupte agenten in Antwerpen was spannend",
+        "De politie vond mijn gestolen fiets terug",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Ik vind da gulle te weinig controleren in onze straat",
+        "Ge zijt misschien te streng, mor ge doet uw werk",
+        "De flikken hebben mijne velo teruggevonden, chapeau",
+        "Gulle zijn ni altijd even vriendelijk, da moet gezegd",
+    ]);
+    c.finish("defamation");
+}
+
+#[test]
+fn personal_data() {
+    let mut c = Cases::default();
+    c.flags(Category::PersonalData, &[
+        "Mijn gsm is 0498/76.54.32",
+        "Bel hem op +31 6 12345678",
+        "Ze woont in de Sleepstraat 45",
+        "Mail hem: pieter.devos@telenet.be",
+        "Mijn mail is an.peeters(at)hotmail.com",
+        "Haar geboortedatum is 5/11/1992",
+        "Hij is geboren op 3 januari 2001",
+        "Zijn nummerplaat is 2-ABC-123",
+    ]);
+    c.flags(Category::PersonalData, &[
+        "Belt mij ne keer op 0472 11 22 33",
+        "Ik woon in de Brabantdam 12, 9000 Gent",
+        "Stort het maar op BE68 5390 0754 7034",
+        "Mijne gsm: 0476.98.76.54",
+        "Hij woont in de Kortrijksesteenweg 300 bus 2",
+    ]);
+    c.flags(Category::PersonalData, &["0475.12.34.56", "bel 0475 12 34 56 😀", "mail jan\u{200B}@gmail.com"]);
+    c.clean(&[
+        "In 2023 waren er 1.250 inbraken in Gent",
+        "Bel gratis 0800 30 030",
+        "Bel Tele-Onthaal op 106 of de Zelfmoordlijn op 1813",
+        "De Veldstraat was druk vandaag",
+        "Tram 4 en bus 70 rijden om",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "'t Was 25 graden om 3 uur",
+        "Mijne velo kostte 800 euro",
+        "Ge rijdt daar 70 en ni 90",
+        "Da's de derde keer in 2 weken",
+        "Bus 3 en tram 1 rijden ni vandaag",
+    ]);
+    c.finish("personal-data");
+}
+
+#[test]
+fn complaint() {
+    let mut c = Cases::default();
+    c.flags(Category::Complaint, &[
+        "Hoe kan ik een klacht indienen over de agent die mij gisteren controleerde?",
+        "Wij willen klacht neerleggen over het optreden van uw agenten",
+        "Waar moet ik zijn om te klagen over een agent?",
+        "Ik dien morgen een officiële klacht in tegen inspecteur Peeters",
+        "Ik wil mijn beklag doen over jullie wijkagent",
+    ]);
+    c.flags(Category::Complaint, &[
+        "Ik ga ne klacht indienen tegen ulder",
+        "Waar kan ik klagen over die flik van gisteren?",
+        "Da ga 'k ni laten passeren, ik dien klacht in tegen die agent",
+        "Hoe moe'k ne klacht indienen tegen de politie?",
+    ]);
+    c.clean(&[
+        "Zoals jullie huisregels zeggen: klacht indienen kan enkel via het commissariaat",
+        "Ik heb geen klachten, alles verliep vlot",
+        "Mijn vrouw klaagt altijd over het weer",
+        "Ge moogt nie klagen, 't is schoon weer",
+        "Klacht indienen via Facebook kan niet, dat weet ik",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Ik heb niks te klagen, goe gedaan",
+        "Klagen helpt niet, ge moet gewoon trager rijden",
+        "'t Is ne klacht over 't weer, niks meer",
+        "Mijn ma klaagt altijd over de regen in Gent",
+    ]);
+    c.finish("complaint");
+}
+
+#[test]
+fn emergency() {
+    let mut c = Cases::default();
+    c.flags(Category::Emergency, &[
+        "Help! Er zijn nu twee mannen aan het vechten voor mijn deur",
+        "Mijn dochtertje is kwijt op de Vrijdagmarkt, help",
+        "Er ligt een man bewusteloos op de tramsporen",
+        "Ik word al 10 minuten gevolgd door een auto, wat moet ik doen?",
+        "Er wordt geschoten aan de Dampoort!",
+        "Kom snel, mijn buurman slaat zijn vrouw",
+    ]);
+    c.flags(Category::Emergency, &[
+        "Help, er zit nu iemand in mijnen hof!",
+        "Rap, ze zijn aan 't inbreken bij de geburen",
+        "Er ligt hier ne vent in 't water aan de Graslei",
+        "Er zijn hier nu gasten aan 't vechten met messen",
+    ]);
+    c.clean(&[
+        "Vergeet niet: bij nood bel je 101, niet Facebook",
+        "De brandweer oefent vandaag aan de Watersportbaan",
+        "Help mij even herinneren: wanneer is de opendeurdag?",
+        "Bedankt aan de agenten die mijn oma hielpen toen ze gevallen was",
+        "Hulp nodig met uw fiets te graveren? Kom naar de fietsgraveeractie",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Allez, 't is weer druk aan 't station vandaag",
+        "Bij nood belde 101, ni Facebook",
+        "Goe da ge zo rap ter plaatse waart gisteren",
+        "Ze zijn hier ne nieuwe speeltuin aan 't bouwen",
+    ]);
+    c.finish("emergency");
+}
+
+#[test]
+fn report() {
+    let mut c = Cases::default();
+    c.flags(Category::Report, &[
+        "Er staat al drie weken een achtergelaten bestelwagen in de Meersstraat",
+        "Elk weekend is er lawaai tot 4 uur 's nachts in de Overpoort",
+        "Mijn auto werd vannacht opengebroken in Ledeberg",
+        "Er wordt hier elke avond gedeald in het park",
+        "Hoe kan ik diefstal van mijn fiets aangeven?",
+        "Ik ben opgelicht via Marketplace, wat moet ik doen?",
+    ]);
+    c.flags(Category::Report, &[
+        "Ze hebben bij ons ingebroken terwijl we op reis waren",
+        "Die gasten scheuren hier elken avond met hun brommers door de straat",
+        "Mijne velo is gepikt aan 't station",
+        "Al weken overlast van hangjongeren op 't pleintje in onze wijk",
+    ]);
+    c.clean(&[
+        "Bedankt om zo snel te reageren op mijn melding van gisteren",
+        "Goed werk tegen de drugsoverlast in de Brugse Poort, merci!",
+        "In 2019 was er veel overlast, nu is het rustig",
+        "Schoon initiatief, die fietsgraveeractie",
+        "Het park is weer proper na de Gentse Feesten",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Merci voor de controles in onze straat, 't is veel rustiger",
+        "Goe gedaan tegen die wildparkeerders, merci",
+        "'t Park is weer proper, chapeau",
+        "Wanneer is de volgende fietsgraveeractie in Ledeberg?",
+    ]);
+    c.finish("report");
+}
+
+#[test]
+fn private_message() {
+    let mut c = Cases::default();
+    c.flags(Category::PrivateMessage, &[
+        "Hoelang duurt het nog voor ik mijn rijbewijs terugkrijg?",
+        "Ik heb een vraag over mijn GAS-boete van vorige maand",
+        "Mijn zoon is gisteren opgepakt, waarom mag ik hem niet zien?",
+        "Kan iemand van jullie mij bellen over mijn aangifte?",
+        "Ik kreeg een boete voor iets wat ik niet gedaan heb, hoe betwist ik die?",
+    ]);
+    c.flags(Category::PrivateMessage, &[
+        "Wanneer krijgen wij onze auto terug uit de takeldienst?",
+        "Ewel, wanneer krijg ik mijn gsm terug die ge in beslag genomen hebt?",
+        "Kunt ge mij ne keer terugbellen over mijn dossier?",
+        "Hoe zit het me mijn pv van verleden week?",
+    ]);
+    c.clean(&[
+        "Eindelijk geslaagd voor mijn rijbewijs, dank aan de rijschool",
+        "Hoe lang is een rijbewijs geldig in België?",
+        "Stuur hen gewoon een privébericht, ze antwoorden snel",
+        "Wanneer is de volgende opendeurdag van het commissariaat?",
+        "Mijne rijbewijs heb ik al twintig jaar, nooit een boete gehad",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Ge kunt uw rijbewijs online vernieuwen zeker?",
+        "Ik heb mijne rijbewijs gehaald, eindelijk!",
+        "Wanneer is 't opendeurdag?",
+        "Goe uitgelegd, merci voor de info over de boetes",
+    ]);
+    c.finish("private-message");
+}
+
+#[test]
+fn advertising() {
+    let mut c = Cases::default();
+    c.flags(Category::Advertising, &[
+        "Bestel nu je zonnepanelen met 30% korting via onze site",
+        "Gratis iPhone 15 winnen? Klik op de link in mijn bio",
+        "Bezoek onze webshop www.veiligslot-gent.be voor de beste sloten",
+        "Wie wil mijn enquête over veiligheid in Gent invullen? Duurt maar 5 minuten",
+        "Passief inkomen via crypto, stuur me een berichtje",
+        "https://bit.ly/3xYzAbc",
+    ]);
+    c.flags(Category::Advertising, &[
+        "Volg ne keer mijn TikTok voor de beste Gentse memes",
+        "Wij plaatsen alarmsystemen aan de beste prijs, contacteer ons voor een gratis offerte",
+        "Amai, check mijn insta voor de schoonste foto's van Gent",
+        "Zijt ge op zoek naar nen nieuwe velo? Kijk op www.velodeals.shop",
+    ]);
+    c.clean(&[
+        "Meer info op https://www.politie.be/5415",
+        "Lees het artikel op https://www.nieuwsblad.be/cnt/dmf2024",
+        "Ik heb 20% minder inbraken gezien in mijn wijk",
+        "De Gentse Feesten zijn gratis, kom allemaal!",
+        "Ik volg jullie al jaren, goed bezig",
+        "Zie www.stad.gent voor de wegenwerken",
+        "Tip: graveer je fiets gratis bij de politie",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Goe bezig, ik volg ulder pagina al lang",
+        "Schoon artikel op vrt.be over de politie",
+        "Ge kunt uw fiets gratis laten graveren bij de politie",
+        "De Gentse Feesten zijn gratis, komt allemaal!",
+    ]);
+    c.finish("advertising");
+}
+
+#[test]
+fn trolling() {
+    let mut c = Cases::default();
+    c.flags(Category::Trolling, &[
+        "HOU OP MET DIE FLITSPALEN OVERAL IN GENT",
+        "😂😂😂😂😂😂 wat een grap",
+        "🤡 🤡 🤡 🤡",
+        "Eerste!!!",
+        "Boehoe, huil maar flikken",
+        "Waarom??????? Waarom!!!!!!!",
+        "lekker blijven janken",
+    ]);
+    c.flags(Category::Trolling, &[
+        "Zijt ge aan het janken? 😂",
+        "Zijde gij aan 't janken? Hahaha",
+        "ALLEZ MANNEN GE DOET WEERAL NIKS",
+        "Boeh boeh boeh boeh boeh, flikskes",
+    ]);
+    c.clean(&[
+        "De PV van de GAS-boete kwam gisteren",
+        "Proficiat 👏👏👏",
+        "Ik was de eerste die belde, en jullie waren er snel",
+        "Nee nee nee, zo gaat dat niet",
+        "Wat?! Echt waar?",
+        "Mijn zoontje moest huilen toen hij de combi zag, zo schattig 😊",
+        "Allez, goe bezig mannen 💪",
+        "NIET VERGETEN: opendeurdag zondag",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Nee nee, da klopt ni",
+        "Wa?! Echt?",
+        "Ik was den eerste die belde, merci voor de snelle hulp",
+        "Zalig weekend, mannen 😎",
+    ]);
+    c.finish("trolling");
+}
+
+#[test]
+fn media() {
+    let mut c = Cases::default();
+    c.flags(Category::Media, &[
+        "Ik heb die agenten gefilmd tijdens de arrestatie, wie wil het zien?",
+        "Deel dit filmpje van die hooligans zodat iedereen hun gezicht kent",
+        "Wie herkent deze gasten? Ze stalen mijn fiets",
+        "Hier zijn beelden van de vechtpartij aan de Overpoort",
+        "Ik heb zijn foto getrokken en ga hem overal verspreiden",
+    ]);
+    c.flags(Category::Media, &[
+        "'k Heb da allemaal op video staan, ik zet het op Facebook",
+        "Kent er iemand dien agent op de foto?",
+        "Ik heb ne foto van zijne kop, ik post hem hier straks",
+        "Ge moet het filmke zien da ik van die flikken gemaakt heb",
+    ]);
+    c.clean(&[
+        "Mooie foto van het Belfort bij zonsondergang!",
+        "Prachtige beelden van de Gentse Feesten",
+        "Deel geen foto's van slachtoffers, da's respectloos",
+        "Wie herkent dit gebouw? Dat is het oude politiekantoor",
+        "Schoon filmke van de politiehond, merci voor 't delen",
+        "Gedeeld! Hopelijk wordt de vermiste jongen snel gevonden",
+    ]);
+    // Flemish negatives.
+    c.clean(&[
+        "Wa ne schone foto van 't Belfort",
+        "Deel geen foto's van slachtoffers, da's ni respectvol",
+        "Ge moogt ni zomaar mensen filmen, he",
+        "Schoon filmke van de paardenpolitie op de Kouter",
+    ]);
+    c.finish("media");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts, numbers, check digits, order.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn police_contacts_are_never_flagged() {
+    let mut c = Cases::default();
+    c.clean(&[
+        "Bel 101",
+        "Bel 112 voor een ambulance",
+        "Bel 09/266.61.11",
+        "Bel het algemeen nummer 09 266 61 11",
+        "Bel +32 9 266 61 11",
+        "meldpunt.gent@police.belgium.eu",
+        "Mail naar meldpunt.gent@police.belgium.eu",
+        "Mail naar meldpunt.gent@police.belgium.eu of bel 09/266.61.11",
+        "https://www.politie.be/5415",
+        "Meer info op https://www.politie.be/5415/contact",
+        "Dringend? Bel 101. Niet dringend? Bel 09/266.61.11 of mail naar meldpunt.gent@police.belgium.eu. Meer op https://www.politie.be/5415",
+    ]);
+    // Everything the engine lists as its own contacts, alone and in a sentence.
+    let contacts = engine().contacts().clone();
+    let values = [
+        contacts.urgent, contacts.emergency, contacts.phone, contacts.email, contacts.complaint_form,
+        contacts.commissariaat, contacts.website, contacts.unia,
+    ];
+    for v in values.iter().filter(|v| !v.is_empty()) {
+        let sentence = format!("Zie {v} voor meer info.");
+        c.clean(&[v.as_str(), sentence.as_str()]);
+    }
+    c.finish("police contacts");
+}
+
+#[test]
+fn numbers_that_are_not_personal_data() {
+    let mut c = Cases::default();
+    c.clean(&[
+        "In 2024 waren er 3 controles",
+        "De boete bedraagt € 174,00",
+        "Dat kost 58 euro",
+        "Dat kost € 2.500",
+        "Hij reed 87 km/u in de zone 50",
+        "130 km/h op de E40, dat is te snel",
+        "Tussen 09.00 uur en 17.00 uur",
+        "Om 14:30 was het druk",
+        "De controle was om 7u45",
+        "Op 12/03/2024 was er een controle",
+        "Op 21.07.2025 is er vuurwerk",
+        "Op 21 juli is er vuurwerk aan de Graslei",
+        "Score: 2-1 voor AA Gent",
+        "Ik ben 35 jaar en woon hier al 10 jaar",
+        "Er waren 25 000 bezoekers op de Gentse Feesten",
+        "De wachttijd was 1u30",
+    ]);
+    c.finish("numbers");
+}
+
+/// A Belgian national register number: YYMMDD + serial + check (97 - n mod 97, with a 2 in
+/// front of n for births from 2000 on).
+fn national_number(yy: u64, mm: u64, dd: u64, serial: u64, born_2000: bool) -> (u64, u64) {
+    let base = yy * 10_000_000 + mm * 100_000 + dd * 1_000 + serial;
+    let check = if born_2000 { 97 - (2_000_000_000 + base) % 97 } else { 97 - base % 97 };
+    (base, check)
+}
+
+fn dotted(base: u64, check: u64) -> String {
+    let s = format!("{base:09}{check:02}");
+    format!("{}.{}.{}-{}.{}", &s[0..2], &s[2..4], &s[4..6], &s[6..9], &s[9..11])
+}
+
+/// A check digit that neither formula gives.
+fn wrong_check(base: u64) -> u64 {
+    let a = 97 - base % 97;
+    let b = 97 - (2_000_000_000 + base) % 97;
+    (1..=97).find(|c| *c != a && *c != b).expect("some other check digit")
+}
+
+#[test]
+fn national_register_numbers_with_valid_check_digits_are_flagged() {
+    let numbers = [
+        national_number(85, 7, 30, 33, false),
+        national_number(92, 11, 5, 217, false),
+        national_number(3, 2, 14, 158, true),
+        national_number(10, 12, 31, 998, true),
+        // BIS numbers: month + 40 (gender known) or + 20.
+        national_number(79, 3 + 40, 21, 5, false),
+        national_number(88, 10 + 20, 2, 71, false),
+    ];
+    assert_eq!(numbers[0], (850_730_033, 28), "the helper reproduces the documented example");
+    let mut c = Cases::default();
+    for &(base, check) in &numbers {
+        let d = dotted(base, check);
+        let plain = format!("{base:09}{check:02}");
+        c.flags(Category::PersonalData, &[
+            format!("Mijn rijksregisternummer is {d}").as_str(),
+            format!("RRN: {plain}").as_str(),
+            format!("Zijn nummer is {plain}, schrijf het op").as_str(),
+            format!("Mijne rijksregisternummer: {d}").as_str(),
+        ]);
+        let bad = dotted(base, wrong_check(base));
+        let bad_plain = format!("{base:09}{:02}", wrong_check(base));
+        c.not_flags(Category::PersonalData, &[format!("Referentie {bad}").as_str(), format!("Ordernummer {bad_plain}").as_str()]);
+    }
+    c.finish("national register numbers");
+}
+
+/// ISO 13616 check digits for a BBAN.
+fn iban(country: &str, bban: &str) -> String {
+    let digits: String = format!("{bban}{country}00")
+        .chars()
+        .map(|c| c.to_digit(36).expect("alphanumeric").to_string())
+        .collect();
+    let rem = digits.bytes().fold(0u64, |r, b| (r * 10 + u64::from(b - b'0')) % 97);
+    let check = 98 - rem;
+    let raw = format!("{country}{check:02}{bban}");
+    // Groups of four, as people write them.
+    raw.as_bytes().chunks(4).map(|c| std::str::from_utf8(c).unwrap()).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn ibans_with_valid_check_digits_are_flagged() {
+    assert_eq!(iban("BE", "539007547034"), "BE68 5390 0754 7034", "the helper reproduces the documented example");
+    let valid = ["BE68 5390 0754 7034".to_string(), iban("BE", "363000782119"), iban("NL", "ABNA0417164300"), iban("BE", "001234567835")];
+    let mut c = Cases::default();
+    for v in &valid {
+        let compact: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+        c.flags(Category::PersonalData, &[
+            format!("Stort het op {v}").as_str(),
+            format!("rekeningnummer {compact}").as_str(),
+            format!("Mijn rekening: {}", v.to_lowercase()).as_str(),
+            format!("Stort maar op mijne rekening {v}, merci").as_str(),
+        ]);
+    }
+    c.not_flags(Category::PersonalData, &[
+        "Het nummer BE68 5390 0754 7035 klopt niet",
+        "BE69 5390 0754 7034",
+        "Code BE68539007547043",
+        "NL91 ABNA 0417 1643 01",
+    ]);
+    c.finish("IBAN");
+}
+
+#[test]
+fn an_emergency_comes_first_even_among_other_findings() {
+    for text in [
+        "Help, er wordt nu ingebroken bij mij! Die klootzakken. Bel me terug op 0475 12 34 56",
+        "Klootzakken allemaal! Bel mij op 0475 12 34 56, help er wordt nu ingebroken bij de buren",
+        "Fuck the police, maar help: er ligt iemand bewusteloos aan de Korenmarkt, mijn gsm is 0475 12 34 56",
+    ] {
+        let v = verdict(text);
+        assert_eq!(v.action, Action::Urgent, "{text:?} → {}", describe(&v));
+        assert_eq!(v.findings.first().map(|f| f.category), Some(Category::Emergency), "{text:?} → {}", describe(&v));
+        assert!(v.findings.len() >= 3, "the other findings stay: {text:?} → {}", describe(&v));
+        let cats = v.categories();
+        assert!(cats.contains(&Category::Insult) && cats.contains(&Category::PersonalData), "{text:?} → {}", describe(&v));
+        assert!(!cats.contains(&Category::Report), "an emergency is not also a routine report: {}", describe(&v));
+        assert!(v.findings.iter().skip(1).all(|f| f.action > Action::Urgent || f.category == Category::Emergency));
+    }
+}
+
+#[test]
+fn the_verdict_takes_the_most_pressing_action() {
+    let v = verdict("Jij klootzak 🤡🤡🤡🤡🤡🤡🤡");
+    assert_eq!(v.action, Action::Remove, "{}", describe(&v));
+    assert!(v.categories().contains(&Category::Trolling), "{}", describe(&v));
+    let v = verdict("🤡🤡🤡🤡🤡🤡🤡");
+    assert_eq!(v.action, Action::Review, "{}", describe(&v));
+    let v = verdict("Hoe kan ik een klacht indienen tegen de agent die mij controleerde?");
+    assert_eq!(v.action, Action::Redirect, "{}", describe(&v));
+}
+
+#[test]
+fn criticism_without_insult_is_free() {
+    let mut c = Cases::default();
+    c.clean(&[
+        "Ik vind het schandalig hoe traag jullie reageerden.",
+        "Die flitspaal is pure geldklopperij, dat is mijn mening",
+        "Ge moet eens meer controleren in de Overpoort in plaats van op de Ring",
+        "Slecht georganiseerd, die verkeerscontrole vanmorgen",
+        "Waarom staan jullie altijd op dezelfde plek te flitsen?",
+        "Ik ben het niet eens met deze GAS-boetes",
+    ]);
+    c.finish("criticism");
+}
+
+#[test]
+fn single_helpers_work() {
+    assert_flags("Jij klootzak", Category::Insult);
+    assert_not_flags("Jij klootzak", Category::Threat);
+    assert_clean("Goed gedaan, bedankt!");
+}

@@ -1,0 +1,90 @@
+//! The accuracy floors on the labelled corpus (tests/corpus/README.md): micro F1 at least 0.92
+//! and at most 2 % false positives on the lines that must pass, for each file on its own
+//! (tuning, holdout, and the second tuning set `dev.jsonl`).
+//!
+//! The holdout file measures how well the engine generalises: never tune on it. So its misses
+//! are not printed unless you ask (`HUISREGELS_SHOW_HOLDOUT_MISSES=1`); its table always is.
+
+use huisregels::eval::{evaluate, Report};
+use huisregels::{Category, Engine};
+
+const MIN_MICRO_F1: f64 = 0.92;
+const MAX_NONE_FP_RATE: f64 = 0.02;
+
+fn corpus_lines(name: &str) -> Vec<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines().map(str::to_string).collect()
+}
+
+fn evaluate_file(name: &str, show_misses: bool) -> Report {
+    let engine = Engine::new().expect("the default pack must build");
+    let lines = corpus_lines(name);
+    let non_blank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let report = evaluate(&engine, lines);
+    println!("== {name}\n{}", report.table());
+    if show_misses {
+        for m in &report.misses {
+            println!("  {name}:{}: expected {:?}, found {:?}: {}", m.line, m.expected, m.found, m.text);
+        }
+    } else {
+        println!("  {} misses (not shown: set HUISREGELS_SHOW_HOLDOUT_MISSES=1)", report.misses.len());
+    }
+    for (line, e) in &report.errors {
+        println!("  {name}:{line}: {e}");
+    }
+    assert!(report.errors.is_empty(), "{name}: {} lines could not be read", report.errors.len());
+    assert_eq!(report.lines, non_blank, "{name}: every line is evaluated");
+    // The corpus must exercise every category and the must-pass lines, or the floors mean little.
+    for c in Category::ALL {
+        let counts = report.per_category[c.as_str()];
+        assert!(counts.tp + counts.fn_ > 0, "{name}: no line expects `{c}`");
+    }
+    assert!(report.none_lines > 0, "{name}: no must-pass lines");
+    report
+}
+
+#[track_caller]
+fn assert_floors(name: &str, report: &Report) {
+    let f1 = report.micro_f1();
+    let fp = report.none_fp_rate();
+    let mut failures = Vec::new();
+    if f1 < MIN_MICRO_F1 {
+        failures.push(format!("micro F1 {f1:.3} < {MIN_MICRO_F1}"));
+    }
+    if fp > MAX_NONE_FP_RATE {
+        failures.push(format!(
+            "false positives on must-pass lines {}/{} = {:.1}% > {:.0}%",
+            report.none_flagged,
+            report.none_lines,
+            100.0 * fp,
+            100.0 * MAX_NONE_FP_RATE
+        ));
+    }
+    assert!(failures.is_empty(), "{name}: {}", failures.join("; "));
+}
+
+#[test]
+fn tuning_corpus_meets_the_floors() {
+    let report = evaluate_file("tuning.jsonl", true);
+    assert_floors("tuning.jsonl", &report);
+}
+
+/// The second tuning set (tests/corpus/README.md), when present.
+#[test]
+fn dev_corpus_meets_the_floors() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/dev.jsonl");
+    if !path.exists() {
+        println!("no tests/corpus/dev.jsonl");
+        return;
+    }
+    let report = evaluate_file("dev.jsonl", true);
+    assert_floors("dev.jsonl", &report);
+}
+
+#[test]
+fn holdout_corpus_meets_the_floors() {
+    let show = std::env::var_os("HUISREGELS_SHOW_HOLDOUT_MISSES").is_some_and(|v| v == "1");
+    let report = evaluate_file("holdout.jsonl", show);
+    assert_floors("holdout.jsonl", &report);
+}
