@@ -122,7 +122,12 @@ impl DetectorContext {
         let mut out = Vec::new();
         match detector {
             Detector::Phone if has_digit => {
+                // Digits inside an account number (valid or not) are not a phone number.
+                let ibans: Vec<(usize, usize)> = self.iban.find_iter(p).map(|m| (m.start(), m.end())).collect();
                 for m in self.phone.find_iter(p) {
+                    if ibans.iter().any(|&(s, e)| s < m.end() && m.start() < e) {
+                        continue;
+                    }
                     if self.is_phone(m.as_str(), &p[..m.start()], &p[m.end()..]) {
                         out.push(map(m.start(), m.end()));
                     }

@@ -127,6 +127,9 @@ pub struct Engine {
     rules: Vec<Rule>,
     lexicon: Option<AhoCorasick>,
     entries: Vec<Entry>,
+    /// `=word` allow entries: a match inside a word whose plain form is exactly one of these is
+    /// innocent ("negeer" squeezes to the same letters as a slur, but is spelled differently).
+    exact_allow: Vec<(Option<usize>, String)>,
     patterns: PatternSet,
     detectors: DetectorContext,
     contacts: Contacts,
@@ -182,6 +185,14 @@ impl Engine {
             let file = pack::parse(name, source)?;
             merge(&mut merged, name, source, file, false)?;
         }
+        for (field, list) in [("block", &options.block), ("allow", &options.allow)] {
+            for w in list {
+                let core = w.trim().trim_start_matches(['*', '+', '=']).trim_end_matches(['*', '+']);
+                if text::normalize_entry(core).chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                    return Err(Error::Options(format!("`{field}` word `{w}` is too short; words need at least two letters")));
+                }
+            }
+        }
         merged.block.extend(options.block.iter().cloned());
         merged.allow.extend(options.allow.iter().cloned());
         apply_options(&mut merged, options)?;
@@ -207,7 +218,7 @@ impl Engine {
         }
         let views = Views::new(text);
         let mut hits = Vec::new();
-        self.match_lexicon(&views, &mut hits);
+        self.match_lexicon(text, &views, &mut hits);
         self.match_patterns(text, &views, &mut hits);
         for (i, rule) in self.rules.iter().enumerate() {
             if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
@@ -216,7 +227,8 @@ impl Engine {
                 }
             }
         }
-        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, h));
+        let mut sentences = Sentences::default();
+        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, h, &mut sentences));
         Ok(self.verdict(text, hits))
     }
 
@@ -244,7 +256,7 @@ impl Engine {
         env!("CARGO_PKG_VERSION")
     }
 
-    fn match_lexicon(&self, views: &Views, hits: &mut Vec<Hit>) {
+    fn match_lexicon(&self, original: &str, views: &Views, hits: &mut Vec<Hit>) {
         let Some(ac) = &self.lexicon else { return };
         let lex = &views.lex;
         let t = lex.text.as_str();
@@ -265,6 +277,20 @@ impl Engine {
         for (r, s, e, mode) in bad {
             if allowed.iter().any(|&(as_, ae, ar)| as_ <= s && ae >= e && ar.is_none_or(|x| x == r)) {
                 continue;
+            }
+            if !self.exact_allow.is_empty() {
+                let (mut ws, mut we) = (s, e);
+                while let Some(c) = t[..ws].chars().next_back().filter(|&c| text::is_word_char(c)) {
+                    ws -= c.len_utf8();
+                }
+                while let Some(c) = t[we..].chars().next().filter(|&c| text::is_word_char(c)) {
+                    we += c.len_utf8();
+                }
+                let (os, oe) = lex.to_original(ws, we);
+                let word = text::normalize_plain(&original[os..oe]);
+                if self.exact_allow.iter().any(|(ar, w)| *w == word && ar.is_none_or(|x| x == r)) {
+                    continue;
+                }
             }
             // Show the whole word a stem sits in ("kankerflikken", not "kanker").
             let (mut s2, mut e2) = (s, e);
@@ -316,14 +342,13 @@ impl Engine {
 
     /// True when an `unless` pattern of the rule matches the sentence around the hit, or one of
     /// its `requires` patterns does not.
-    fn is_excused(&self, text: &str, hit: &Hit) -> bool {
+    fn is_excused(&self, text: &str, hit: &Hit, sentences: &mut Sentences) -> bool {
         let rule = &self.rules[hit.rule];
         if rule.unless.is_empty() && rule.requires.is_empty() {
             return false;
         }
-        let (s, e) = sentence_around(&self.sentence, text, hit.start, hit.end);
-        let sentence = text::normalize_plain(&text[s..e]);
-        rule.unless.iter().any(|u| u.is_match(&sentence)) || rule.requires.iter().any(|r| !r.is_match(&sentence))
+        let sentence = sentences.plain(&self.sentence, text, hit.start, hit.end);
+        rule.unless.iter().any(|u| u.is_match(sentence)) || rule.requires.iter().any(|r| !r.is_match(sentence))
     }
 
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
@@ -368,6 +393,41 @@ impl Engine {
         findings.sort_by_key(|f| (f.action, f.start, f.end));
         let action = findings.first().map_or(Action::Allow, |f| f.action);
         Verdict { action, findings }
+    }
+}
+
+/// Sentence boundaries of one text, found once, and the plain form of each sentence asked for,
+/// made once: a long comment with many matches stays linear.
+#[derive(Default)]
+struct Sentences {
+    bounds: Option<Vec<(usize, usize)>>,
+    plain: Vec<((usize, usize), String)>,
+}
+
+impl Sentences {
+    fn plain(&mut self, boundary: &Regex, text: &str, start: usize, end: usize) -> &str {
+        let bounds = self.bounds.get_or_insert_with(|| {
+            let mut out = Vec::new();
+            let mut s = 0;
+            for m in boundary.find_iter(text) {
+                let e = m.start() + text[m.start()..m.end()].trim_end().len();
+                out.push((s, e));
+                s = m.end();
+            }
+            if s < text.len() {
+                out.push((s, text.len()));
+            }
+            out
+        });
+        // The sentences from the one holding `start` to the one holding `end`.
+        let first = bounds.partition_point(|&(_, e)| e <= start).min(bounds.len().saturating_sub(1));
+        let last = bounds.partition_point(|&(s, _)| s < end).saturating_sub(1).max(first);
+        let key = (bounds.get(first).map_or(0, |b| b.0), bounds.get(last).map_or(text.len(), |b| b.1));
+        if let Some(i) = self.plain.iter().position(|(k, _)| *k == key) {
+            return &self.plain[i].1;
+        }
+        self.plain.push((key, text::normalize_plain(&text[key.0..key.1])));
+        &self.plain.last().map_or("", |p| p.1.as_str())[..]
     }
 }
 
@@ -547,7 +607,12 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
     let mut literals: Vec<Vec<u8>> = Vec::new();
     let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
 
-    let add_word = |raw: &str, owner: Owner, words: &mut Vec<String>, entries: &mut Vec<Entry>| -> Result<(), String> {
+    let mut exact_allow: Vec<(Option<usize>, String)> = Vec::new();
+    let add_word = |raw: &str, owner: Owner, words: &mut Vec<String>, entries: &mut Vec<Entry>, exact: &mut Vec<(Option<usize>, String)>| -> Result<(), String> {
+        if let (Some(word), Owner::Allow(r)) = (raw.trim().strip_prefix('='), owner) {
+            exact.push((r, text::normalize_plain(word)));
+            return Ok(());
+        }
         let (mode, core) = parse_entry(raw.trim());
         let norm = text::normalize_entry(core);
         if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
@@ -572,10 +637,10 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         let enabled = def.enabled.unwrap_or(true);
         if enabled {
             for w in &def.words {
-                add_word(w, Owner::Rule(i), &mut words, &mut entries).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
+                add_word(w, Owner::Rule(i), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
             }
             for w in &def.allow {
-                add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
+                add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
             }
             for (n, p) in def.patterns.iter().enumerate() {
                 let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
@@ -617,7 +682,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         rules.push(Rule { info, unless, requires, sentence_span, yields_to: def.yields_to, detector });
     }
     for w in &allow {
-        add_word(w, Owner::Allow(None), &mut words, &mut entries)
+        add_word(w, Owner::Allow(None), &mut words, &mut entries, &mut exact_allow)
             .map_err(|m| Error::Pack { file: "allow".into(), line: None, message: m })?;
     }
     let lexicon = if words.is_empty() {
@@ -647,6 +712,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         rules,
         lexicon,
         entries,
+        exact_allow,
         patterns,
         detectors,
         contacts: contacts_out,

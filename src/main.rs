@@ -112,7 +112,7 @@ fn check(args: &Args) -> Result<bool, String> {
             (Err(e), jsonl) => {
                 failed = true;
                 eprintln!("line {n}: {e}");
-                let value = if jsonl { json!({"id": id, "error": e}) } else { json!({"line": n, "error": e}) };
+                let value = if jsonl { json!({"id": id, "line": n, "error": e}) } else { json!({"line": n, "error": e}) };
                 serde_json::to_writer(&mut out, &value)
             }
         };
@@ -158,13 +158,19 @@ fn run_eval(args: &Args) -> Result<bool, String> {
         lines.push(line.unwrap_or_default());
     }
     let report = eval::evaluate(&engine, lines);
-    print!("{}", report.table());
-    if !report.misses.is_empty() {
-        println!("\nmisses:");
-        for m in &report.misses {
-            println!("  {path}:{}: expected {:?}, found {:?}: {}", m.line, m.expected, m.found, m.text);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    // A closed pipe (`| head`) ends the listing quietly.
+    let _ = (|| -> io::Result<()> {
+        write!(out, "{}", report.table())?;
+        if !report.misses.is_empty() {
+            writeln!(out, "\nmisses:")?;
+            for m in &report.misses {
+                writeln!(out, "  {path}:{}: expected {:?}, found {:?}: {}", m.line, m.expected, m.found, m.text)?;
+            }
         }
-    }
+        out.flush()
+    })();
     for (line, e) in &report.errors {
         eprintln!("{path}:{line}: {e}");
     }

@@ -308,7 +308,7 @@ fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
         loop {
             let p = last + 1;
             let mut q = p;
-            while q < n && q - p < 2 && is_sep(units[q].c) {
+            while q < n && q - p < 3 && is_sep(units[q].c) {
                 q += 1;
             }
             if q > p && q < n && single(q) {
