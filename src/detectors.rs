@@ -143,8 +143,18 @@ impl DetectorContext {
             }
             Detector::Iban if has_digit => {
                 for m in self.iban.find_iter(p) {
-                    if iban_valid(m.as_str()) {
-                        out.push(map(m.start(), m.end()));
+                    // The match may have swallowed a following word ("... 6769 voor"): drop
+                    // trailing groups until the check digits agree.
+                    let mut candidate = m.as_str();
+                    loop {
+                        if iban_valid(candidate) {
+                            out.push(map(m.start(), m.start() + candidate.len()));
+                            break;
+                        }
+                        match candidate.rfind(' ') {
+                            Some(i) if i > 4 => candidate = candidate[..i].trim_end(),
+                            _ => break,
+                        }
                     }
                 }
             }

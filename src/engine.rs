@@ -116,6 +116,7 @@ struct Rule {
     unless: Vec<LazyRegex>,
     requires: Vec<LazyRegex>,
     sentence_span: bool,
+    comment_context: bool,
     yields_to: Vec<Category>,
     detector: Option<Detector>,
 }
@@ -347,7 +348,11 @@ impl Engine {
         if rule.unless.is_empty() && rule.requires.is_empty() {
             return false;
         }
-        let sentence = sentences.plain(&self.sentence, text, hit.start, hit.end);
+        let sentence = if rule.comment_context {
+            sentences.plain(&self.sentence, text, 0, text.len())
+        } else {
+            sentences.plain(&self.sentence, text, hit.start, hit.end)
+        };
         rule.unless.iter().any(|u| u.is_match(sentence)) || rule.requires.iter().any(|r| !r.is_match(sentence))
     }
 
@@ -495,7 +500,7 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
             macro_rules! replace {
                 ($($f:ident),*) => { $( if def.$f.is_some() { r.$f = def.$f.clone(); } )* };
             }
-            replace!(title, house_rule, message, advice, reply, action, enabled, evidence, detector, span);
+            replace!(title, house_rule, message, advice, reply, action, enabled, evidence, detector, span, context);
             r.words.extend(def.words);
             r.allow.extend(def.allow);
             r.patterns.extend(def.patterns);
@@ -661,6 +666,11 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         };
         let unless = lazy_list("unless", &def.unless)?;
         let requires = lazy_list("requires", &def.requires)?;
+        let comment_context = match def.context.as_deref() {
+            None | Some("sentence") => false,
+            Some("comment") => true,
+            Some(other) => return Err(err(format!("rule `{}`: field `context` is `{other}`; use `sentence` or `comment`", def.id))),
+        };
         let sentence_span = match def.span.as_deref() {
             None | Some("match") => false,
             Some("sentence") => true,
@@ -679,7 +689,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             evidence: def.evidence.unwrap_or(matches!(category, Category::Threat | Category::Defamation)),
             examples: Examples { flags: def.flags, allows: def.allows },
         };
-        rules.push(Rule { info, unless, requires, sentence_span, yields_to: def.yields_to, detector });
+        rules.push(Rule { info, unless, requires, sentence_span, comment_context, yields_to: def.yields_to, detector });
     }
     for w in &allow {
         add_word(w, Owner::Allow(None), &mut words, &mut entries, &mut exact_allow)

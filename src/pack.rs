@@ -132,6 +132,9 @@ pub struct RuleDef {
     /// What a finding covers: `match` (default) or `sentence` (the whole sentence around it, for
     /// intents such as an emergency or a complaint).
     pub span: Option<String>,
+    /// Where `unless` and `requires` look: `sentence` (default) or the whole `comment` (a question
+    /// in one sentence, "post ze hier" in the next).
+    pub context: Option<String>,
     /// Categories that make this rule step back: its findings are dropped when the comment also
     /// has a finding of one of these (a report that is really an emergency).
     #[serde(default)]

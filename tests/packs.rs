@@ -39,10 +39,15 @@ const WITHOUT_EXAMPLES: &[&str] = &["insult/user-words"];
 
 #[test]
 fn every_rule_example_behaves_as_documented() {
-    let engine = engine();
+    // Each rule is tested on its own: the other rules of its category are switched off, because
+    // overlapping findings of one category merge into one (the first rule in the pack wins).
+    let all = engine().rules();
     let mut failures = Vec::new();
     let mut checked = 0;
-    for rule in engine.rules() {
+    for rule in &all {
+        let others: Vec<String> =
+            all.iter().filter(|r| r.category == rule.category && r.id != rule.id).map(|r| r.id.clone()).collect();
+        let engine = Engine::with_options(&EngineOptions { disable: others, ..Default::default() }).expect("engine");
         for text in &rule.examples.flags {
             checked += 1;
             match engine.check(text) {
