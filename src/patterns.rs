@@ -100,6 +100,11 @@ impl LazyRegex {
         Ok((LazyRegex { src, re: OnceLock::new() }, hir))
     }
 
+    /// A regex from the embedded default pack, whose syntax the test suite checks: not parsed now.
+    pub fn trusted(src: &str) -> LazyRegex {
+        LazyRegex { src: ascii_classes(src), re: OnceLock::new() }
+    }
+
     /// The compiled regex; `None` only if it exceeds the size limit.
     pub fn get(&self) -> Option<&Regex> {
         self.re.get_or_init(|| RegexBuilder::new(&self.src).size_limit(REGEX_SIZE_LIMIT).build().ok()).as_ref()
@@ -116,7 +121,7 @@ type Triggers = Vec<Vec<u8>>;
 
 fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
     let kind = if prefix { ExtractKind::Prefix } else { ExtractKind::Suffix };
-    let seq: Seq = Extractor::new().kind(kind).limit_total(2000).extract(hir);
+    let seq: Seq = Extractor::new().kind(kind).limit_total(600).extract(hir);
     let lits = seq.literals()?;
     if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
         return None;
@@ -137,7 +142,11 @@ fn score(set: &Triggers) -> i64 {
 /// must contain (each required element of a concatenation), recursively.
 fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
     let mut candidates: Vec<Triggers> = [extract(hir, true), extract(hir, false)].into_iter().flatten().collect();
-    if depth < 6 {
+    // Good enough (every trigger has four or more letters): no need to look inside.
+    if candidates.iter().any(|c| score(c) >= 40_000) {
+        return candidates.into_iter().max_by_key(score);
+    }
+    if depth < 4 {
         match hir.kind() {
             HirKind::Concat(subs) => {
                 for sub in subs {
