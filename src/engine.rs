@@ -254,6 +254,28 @@ impl Engine {
         &self.contacts
     }
 
+    /// Compiles every pattern now (they are compiled on first use otherwise) and returns the ones
+    /// that fail, as `rule: pattern`. For the test suite: the default pack's regexes are trusted at
+    /// build time.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn uncompilable_patterns(&self) -> Vec<String> {
+        let mut bad = Vec::new();
+        for (rule, re) in &self.patterns.patterns {
+            if re.get().is_none() {
+                bad.push(format!("{}: {}", self.rules[*rule].info.id, re.source()));
+            }
+        }
+        for r in &self.rules {
+            for re in r.unless.iter().chain(&r.requires) {
+                if re.get().is_none() {
+                    bad.push(format!("{}: {}", r.info.id, re.source()));
+                }
+            }
+        }
+        bad
+    }
+
     /// The crate version.
     #[must_use]
     pub fn version() -> &'static str {

@@ -110,6 +110,11 @@ impl LazyRegex {
         self.re.get_or_init(|| RegexBuilder::new(&self.src).size_limit(REGEX_SIZE_LIMIT).build().ok()).as_ref()
     }
 
+    /// The regex as compiled.
+    pub fn source(&self) -> &str {
+        &self.src
+    }
+
     /// True when it matches; false when it cannot be compiled.
     pub fn is_match(&self, text: &str) -> bool {
         self.get().is_some_and(|r| r.is_match(text))

@@ -508,3 +508,11 @@ fn user_packs_apply_in_order() {
     let e = Engine::with_options(&EngineOptions { packs: vec![first, second], ..options() }).unwrap();
     assert_eq!(check(&e, "klootzak").action, Action::Redirect);
 }
+
+/// The default pack's regexes are parsed on first use, not when the engine is built: every one of
+/// them must compile.
+#[test]
+fn every_default_pattern_compiles() {
+    let bad = Engine::new().expect("default pack").uncompilable_patterns();
+    assert!(bad.is_empty(), "patterns that do not compile:\n{}", bad.join("\n"));
+}
