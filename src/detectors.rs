@@ -63,7 +63,7 @@ pub struct DetectorContext {
 
 fn re(s: &str) -> Regex {
     // The detector regexes are constants, compiled and exercised by the unit tests below.
-    Regex::new(&crate::patterns::ascii_classes(s)).unwrap_or_else(|e| panic!("built-in detector regex: {e}"))
+    Regex::new(&crate::regex_prep::ascii_classes(s)).unwrap_or_else(|e| panic!("built-in detector regex: {e}"))
 }
 
 fn digits(s: &str) -> String {

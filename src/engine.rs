@@ -10,6 +10,7 @@ use regex::Regex;
 use crate::detectors::{Detector, DetectorContext};
 use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
 use crate::patterns::{LazyRegex, PatternSet};
+use crate::regex_prep::expand_defs;
 use crate::text::{self, Views};
 use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
 
@@ -599,30 +600,6 @@ fn parse_entry(raw: &str) -> (Mode, &str) {
     (Mode { left, right }, core)
 }
 
-fn expand_defs(pattern: &str, defs: &BTreeMap<String, String>) -> Result<String, String> {
-    let mut out = String::with_capacity(pattern.len() * 2);
-    let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        let (head, tail) = rest.split_at(open);
-        out.push_str(head);
-        let close = tail.find('}').ok_or_else(|| "an unclosed `{`".to_string())?;
-        let name = &tail[1..close];
-        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-        if is_name {
-            let def = defs.get(name).ok_or_else(|| format!("`{{{name}}}` is not defined in [defs]"))?;
-            out.push_str("(?:");
-            out.push_str(def);
-            out.push(')');
-        } else {
-            // A repetition like `{2,5}`: keep as is.
-            out.push_str(&tail[..=close]);
-        }
-        rest = &tail[close + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
 fn compile(merged: Merged) -> Result<Engine, Error> {
     let Merged { rules: defs_list, sources, defs, user_defs, allow, contacts, links, .. } = merged;
     // Expand defs that use other defs (one level deep is enough for the packs we write).
@@ -637,6 +614,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
     let mut patterns = PatternSet::default();
     let mut literals: Vec<Vec<u8>> = Vec::new();
     let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut pool = None;
 
     let mut exact_allow: Vec<(Option<usize>, String)> = Vec::new();
     let add_word = |raw: &str, owner: Owner, words: &mut Vec<String>, entries: &mut Vec<Entry>, exact: &mut Vec<(Option<usize>, String)>| -> Result<(), String> {
@@ -676,7 +654,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             for (n, p) in def.patterns.iter().enumerate() {
                 let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
                 patterns
-                    .add(i, src, &mut literals, &mut literal_index)
+                    .add(i, src, file.starts_with("politie-gent/") && !user_defs, &mut pool, &mut literals, &mut literal_index)
                     .map_err(|m| err(format!("rule `{}`: field `patterns`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
             }
         }
@@ -759,6 +737,6 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         patterns,
         detectors,
         contacts: contacts_out,
-        sentence: Regex::new(&crate::patterns::ascii_classes(r"[.!?\n]+\s|\n|[.!?]+$")).map_err(|e| Error::Options(e.to_string()))?,
+        sentence: Regex::new(&crate::regex_prep::ascii_classes(r"[.!?\n]+\s|\n|[.!?]+$")).map_err(|e| Error::Options(e.to_string()))?,
     })
 }

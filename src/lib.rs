@@ -32,6 +32,7 @@ pub mod bench_corpus;
 mod detectors;
 mod engine;
 mod patterns;
+mod regex_prep;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod pack;

@@ -11,75 +11,18 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::Hir;
+
+use crate::regex_prep::{ascii_classes, fingerprint, parse, triggers};
+
+/// Trigger literals of the default pack, computed by build.rs: `(fingerprint of the prepared
+/// source, triggers)`, sorted by fingerprint. A pattern found here needs no parsing when the engine is built.
+mod precomputed {
+    include!(concat!(env!("OUT_DIR"), "/triggers.rs"));
+}
 
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
-
-/// Rewrites the Perl classes as ASCII ones: `\b` → `(?-u:\b)`, `\w` → `[0-9A-Za-z_]`, `\d`, `\s`
-/// and their negations likewise. Patterns run on the folded plain view, where words are ASCII.
-/// This keeps the fast lazy DFA working on text with emoji (a Unicode word boundary makes it give
-/// up) and leaves Unicode class tables out of the WebAssembly module.
-pub fn ascii_classes(src: &str) -> String {
-    let mut out = String::with_capacity(src.len() + 32);
-    let mut chars = src.chars();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                let Some(n) = chars.next() else {
-                    out.push('\\');
-                    break;
-                };
-                let (outside, inside) = match n {
-                    'b' => ("(?-u:\\b)", None),
-                    'B' => ("(?-u:\\B)", None),
-                    'w' => ("[0-9A-Za-z_]", Some("0-9A-Za-z_")),
-                    'd' => ("[0-9]", Some("0-9")),
-                    's' => ("[\\t\\n\\x0B\\x0C\\r ]", Some("\\t\\n\\x0B\\x0C\\r ")),
-                    'W' => ("[^0-9A-Za-z_]", None),
-                    'D' => ("[^0-9]", None),
-                    'S' => ("[^\\t\\n\\x0B\\x0C\\r ]", None),
-                    _ => {
-                        out.push('\\');
-                        out.push(n);
-                        continue;
-                    }
-                };
-                match (in_class, inside) {
-                    (false, _) => out.push_str(outside),
-                    (true, Some(i)) => out.push_str(i),
-                    // A negated class inside a class (`[^\W]`) is rare; keep it as written.
-                    (true, None) => {
-                        out.push('\\');
-                        out.push(n);
-                    }
-                }
-            }
-            '[' if !in_class => {
-                in_class = true;
-                out.push(c);
-                // A `]` right after `[` or `[^` is a literal.
-                let rest = chars.as_str();
-                if let Some(r) = rest.strip_prefix('^') {
-                    out.push('^');
-                    chars = r.chars();
-                }
-                if chars.as_str().starts_with(']') {
-                    out.push(']');
-                    chars.next();
-                }
-            }
-            ']' if in_class => {
-                in_class = false;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// A regex that is parsed now and compiled on first use.
 #[derive(Debug)]
@@ -92,11 +35,7 @@ impl LazyRegex {
     /// Parses `src`; the error says what is wrong with it.
     pub fn new(src: String) -> Result<(LazyRegex, Hir), String> {
         let src = ascii_classes(&src);
-        let hir = regex_syntax::ParserBuilder::new()
-            .nest_limit(100)
-            .build()
-            .parse(&src)
-            .map_err(|e| e.to_string().lines().last().unwrap_or("invalid regex").trim().to_string())?;
+        let hir = parse(&src)?;
         Ok((LazyRegex { src, re: OnceLock::new() }, hir))
     }
 
@@ -121,74 +60,6 @@ impl LazyRegex {
     }
 }
 
-/// A set of literals of which every match of a regex contains at least one: its trigger words.
-type Triggers = Vec<Vec<u8>>;
-
-fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
-    let kind = if prefix { ExtractKind::Prefix } else { ExtractKind::Suffix };
-    let seq: Seq = Extractor::new().kind(kind).limit_total(600).extract(hir);
-    let lits = seq.literals()?;
-    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
-        return None;
-    }
-    let mut out: Triggers = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
-    out.sort();
-    out.dedup();
-    Some(out)
-}
-
-/// How selective a trigger set is: longer shortest literal first, then fewer literals.
-fn score(set: &Triggers) -> i64 {
-    let min = set.iter().map(|l| l.iter().filter(|b| b.is_ascii_alphanumeric()).count()).min().unwrap_or(0);
-    (min.min(6) as i64) * 10_000 - set.len() as i64
-}
-
-/// The most selective trigger set of `hir`: from its start, its end, or any part that every match
-/// must contain (each required element of a concatenation), recursively.
-fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
-    let mut candidates: Vec<Triggers> = [extract(hir, true), extract(hir, false)].into_iter().flatten().collect();
-    // Good enough (every trigger has four or more letters): no need to look inside.
-    if candidates.iter().any(|c| score(c) >= 40_000) {
-        return candidates.into_iter().max_by_key(score);
-    }
-    if depth < 4 {
-        match hir.kind() {
-            HirKind::Concat(subs) => {
-                for sub in subs {
-                    if sub.properties().minimum_len().unwrap_or(0) > 0 {
-                        candidates.extend(best_triggers(sub, depth + 1));
-                    }
-                }
-            }
-            HirKind::Capture(c) => candidates.extend(best_triggers(&c.sub, depth + 1)),
-            HirKind::Alternation(branches) => {
-                let mut union = Vec::new();
-                let mut complete = true;
-                for b in branches {
-                    match best_triggers(b, depth + 1) {
-                        Some(t) => union.extend(t),
-                        None => {
-                            complete = false;
-                            break;
-                        }
-                    }
-                }
-                if complete {
-                    union.sort();
-                    union.dedup();
-                    candidates.push(union);
-                }
-            }
-            _ => {}
-        }
-    }
-    candidates.into_iter().max_by_key(score)
-}
-
-fn triggers(hir: &Hir) -> Option<Triggers> {
-    best_triggers(hir, 0)
-}
-
 /// All phrase patterns of an engine with their triggers.
 #[derive(Debug, Default)]
 pub struct PatternSet {
@@ -200,11 +71,37 @@ pub struct PatternSet {
 }
 
 impl PatternSet {
-    /// Adds a pattern for rule `rule`.
-    pub fn add(&mut self, rule: usize, src: String, literals: &mut Vec<Vec<u8>>, index: &mut std::collections::HashMap<Vec<u8>, usize>) -> Result<(), String> {
-        let (re, hir) = LazyRegex::new(src)?;
+    /// Adds a pattern for rule `rule`. A `trusted` pattern (from the default pack) whose triggers
+    /// build.rs precomputed is not parsed now.
+    pub fn add(
+        &mut self,
+        rule: usize,
+        src: String,
+        trusted: bool,
+        pool: &mut Option<Vec<&'static [u8]>>,
+        literals: &mut Vec<Vec<u8>>,
+        index: &mut std::collections::HashMap<Vec<u8>, usize>,
+    ) -> Result<(), String> {
+        let prepared = ascii_classes(&src);
+        let known = if trusted {
+            let key = fingerprint(&prepared);
+            precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)).ok().map(|i| precomputed::TRIGGERS[i].1)
+        } else {
+            None
+        };
+        let (re, found) = match known {
+            Some(t) => {
+                let pool = pool.get_or_insert_with(|| precomputed::POOL.split(|&b| b == 0x1f).collect());
+                let lits = t.map(|ids| ids.iter().filter_map(|&i| pool.get(usize::from(i)).map(|l| l.to_vec())).collect());
+                (LazyRegex::trusted(&src), lits)
+            }
+            None => {
+                let (re, hir) = LazyRegex::new(src)?;
+                (re, triggers(&hir))
+            }
+        };
         let id = self.patterns.len() as u32;
-        match triggers(&hir) {
+        match found {
             None => self.always.push(id),
             Some(lits) => {
                 for lit in lits {

@@ -30,6 +30,20 @@ struct JsOptions {
     allow: Vec<String>,
 }
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// Reports a panic (a bug: the API returns errors, it does not panic) on the console, once.
+fn set_panic_hook() {
+    static SET: std::sync::Once = std::sync::Once::new();
+    SET.call_once(|| {
+        std::panic::set_hook(Box::new(|info| console_error(&format!("huisregels: internal error: {info}"))));
+    });
+}
+
 fn to_js_error(e: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&e.to_string()).into()
 }
@@ -61,7 +75,7 @@ impl JsEngine {
     /// are invalid.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<JsEngine, JsValue> {
-        console_error_panic_hook::set_once();
+        set_panic_hook();
         let opts: JsOptions = if options.is_undefined() || options.is_null() {
             JsOptions::default()
         } else {

@@ -1,0 +1,187 @@
+//! Preparing pattern sources: `{def}` expansion, ASCII classes, and trigger literals. Plain std and
+//! regex-syntax only, because build.rs includes this file too: it precomputes the triggers of the
+//! default pack, so that building the engine needs no regex parsing (see patterns.rs).
+
+use std::collections::BTreeMap;
+
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use regex_syntax::hir::{Hir, HirKind};
+
+/// Replaces `{name}` with `(?:definition)`; repetitions such as `{2,5}` stay.
+pub fn expand_defs(pattern: &str, defs: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        let (head, tail) = rest.split_at(open);
+        out.push_str(head);
+        let close = tail.find('}').ok_or_else(|| "an unclosed `{`".to_string())?;
+        let name = &tail[1..close];
+        let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        if is_name {
+            let def = defs.get(name).ok_or_else(|| format!("`{{{name}}}` is not defined in [defs]"))?;
+            out.push_str("(?:");
+            out.push_str(def);
+            out.push(')');
+        } else {
+            // A repetition like `{2,5}`: keep as is.
+            out.push_str(&tail[..=close]);
+        }
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Rewrites the Perl classes as ASCII ones: `\b` → `(?-u:\b)`, `\w` → `[0-9A-Za-z_]`, `\d`, `\s`
+/// and their negations likewise. Patterns run on the folded plain view, where words are ASCII.
+/// This keeps the fast lazy DFA working on text with emoji (a Unicode word boundary makes it give
+/// up) and leaves Unicode class tables out of the WebAssembly module.
+pub fn ascii_classes(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + 32);
+    let mut chars = src.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                let Some(n) = chars.next() else {
+                    out.push('\\');
+                    break;
+                };
+                let (outside, inside) = match n {
+                    'b' => ("(?-u:\\b)", None),
+                    'B' => ("(?-u:\\B)", None),
+                    'w' => ("[0-9A-Za-z_]", Some("0-9A-Za-z_")),
+                    'd' => ("[0-9]", Some("0-9")),
+                    's' => ("[\\t\\n\\x0B\\x0C\\r ]", Some("\\t\\n\\x0B\\x0C\\r ")),
+                    'W' => ("[^0-9A-Za-z_]", None),
+                    'D' => ("[^0-9]", None),
+                    'S' => ("[^\\t\\n\\x0B\\x0C\\r ]", None),
+                    _ => {
+                        out.push('\\');
+                        out.push(n);
+                        continue;
+                    }
+                };
+                match (in_class, inside) {
+                    (false, _) => out.push_str(outside),
+                    (true, Some(i)) => out.push_str(i),
+                    // A negated class inside a class (`[^\W]`) is rare; keep it as written.
+                    (true, None) => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` right after `[` or `[^` is a literal.
+                let rest = chars.as_str();
+                if let Some(r) = rest.strip_prefix('^') {
+                    out.push('^');
+                    chars = r.chars();
+                }
+                if chars.as_str().starts_with(']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A set of literals of which every match of a regex contains at least one: its trigger words.
+pub type Triggers = Vec<Vec<u8>>;
+
+fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
+    let kind = if prefix { ExtractKind::Prefix } else { ExtractKind::Suffix };
+    let seq: Seq = Extractor::new().kind(kind).limit_total(600).extract(hir);
+    let lits = seq.literals()?;
+    if lits.is_empty() || lits.iter().any(|l| l.as_bytes().is_empty()) {
+        return None;
+    }
+    // Any part of a literal that every match contains is contained too: trimming the whitespace
+    // that `\s` multiplied into variants ("\tdrugs", " drugs", ...) keeps one literal for all.
+    let mut out: Triggers = lits.iter().map(|l| l.as_bytes().trim_ascii().to_vec()).collect();
+    if out.iter().any(Vec::is_empty) {
+        return None;
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+/// How selective a trigger set is: longer shortest literal first, then fewer literals.
+fn score(set: &Triggers) -> i64 {
+    let min = set.iter().map(|l| l.iter().filter(|b| b.is_ascii_alphanumeric()).count()).min().unwrap_or(0);
+    (min.min(4) as i64) * 10_000 - set.len() as i64
+}
+
+/// The most selective trigger set of `hir`: from its start, its end, or any part that every match
+/// must contain (each required element of a concatenation), recursively.
+fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
+    let mut candidates: Vec<Triggers> = [extract(hir, true), extract(hir, false)].into_iter().flatten().collect();
+    // Good enough (every trigger has four or more letters): no need to look inside.
+    if candidates.iter().any(|c| score(c) >= 40_000) {
+        return candidates.into_iter().max_by_key(score);
+    }
+    if depth < 4 {
+        match hir.kind() {
+            HirKind::Concat(subs) => {
+                for sub in subs {
+                    if sub.properties().minimum_len().unwrap_or(0) > 0 {
+                        candidates.extend(best_triggers(sub, depth + 1));
+                    }
+                }
+            }
+            HirKind::Capture(c) => candidates.extend(best_triggers(&c.sub, depth + 1)),
+            HirKind::Alternation(branches) => {
+                let mut union = Vec::new();
+                let mut complete = true;
+                for b in branches {
+                    match best_triggers(b, depth + 1) {
+                        Some(t) => union.extend(t),
+                        None => {
+                            complete = false;
+                            break;
+                        }
+                    }
+                }
+                if complete {
+                    union.sort();
+                    union.dedup();
+                    candidates.push(union);
+                }
+            }
+            _ => {}
+        }
+    }
+    candidates.into_iter().max_by_key(score)
+}
+
+/// The trigger literals of a regex (after `ascii_classes`), or `None` when it has none.
+pub fn triggers(hir: &Hir) -> Option<Triggers> {
+    best_triggers(hir, 0)
+}
+
+
+/// Parses a prepared pattern; the error is the parser's last line ("unclosed group").
+pub fn parse(src: &str) -> Result<Hir, String> {
+    regex_syntax::ParserBuilder::new()
+        .nest_limit(100)
+        .build()
+        .parse(src)
+        .map_err(|e| e.to_string().lines().last().unwrap_or("invalid regex").trim().to_string())
+}
+
+/// A 64-bit FNV-1a fingerprint of a prepared pattern: the key of build.rs's trigger table.
+#[must_use]
+pub fn fingerprint(src: &str) -> u64 {
+    src.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
