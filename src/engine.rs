@@ -14,41 +14,20 @@ use crate::regex_prep::expand_defs;
 use crate::text::{self, Views};
 use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
 
-/// The default Politie Gent pack, one file per category, in this order.
-#[cfg(not(target_arch = "wasm32"))]
-const DEFAULT_PACK: &[(&str, &str)] = &[
-    ("politie-gent/pack.toml", include_str!("packs/politie-gent/pack.toml")),
-    ("politie-gent/emergency.toml", include_str!("packs/politie-gent/emergency.toml")),
-    ("politie-gent/threat.toml", include_str!("packs/politie-gent/threat.toml")),
-    ("politie-gent/discrimination.toml", include_str!("packs/politie-gent/discrimination.toml")),
-    ("politie-gent/insult.toml", include_str!("packs/politie-gent/insult.toml")),
-    ("politie-gent/defamation.toml", include_str!("packs/politie-gent/defamation.toml")),
-    ("politie-gent/personal-data.toml", include_str!("packs/politie-gent/personal-data.toml")),
-    ("politie-gent/complaint.toml", include_str!("packs/politie-gent/complaint.toml")),
-    ("politie-gent/report.toml", include_str!("packs/politie-gent/report.toml")),
-    ("politie-gent/private-message.toml", include_str!("packs/politie-gent/private-message.toml")),
-    ("politie-gent/advertising.toml", include_str!("packs/politie-gent/advertising.toml")),
-    ("politie-gent/trolling.toml", include_str!("packs/politie-gent/trolling.toml")),
-    ("politie-gent/media.toml", include_str!("packs/politie-gent/media.toml")),
-];
+/// The default Politie Gent pack, one file per category, in this order: TOML natively, the same
+/// files as JSON (made by build.rs) in WebAssembly.
+macro_rules! default_pack {
+    ($($name:literal),* $(,)?) => {
+        #[cfg(not(target_arch = "wasm32"))]
+        const DEFAULT_PACK: &[(&str, &str)] =
+            &[$((concat!("politie-gent/", $name, ".toml"), include_str!(concat!("packs/politie-gent/", $name, ".toml")))),*];
+        #[cfg(target_arch = "wasm32")]
+        const DEFAULT_PACK: &[(&str, &str)] =
+            &[$((concat!("politie-gent/", $name, ".toml"), include_str!(concat!(env!("OUT_DIR"), "/politie-gent/", $name, ".json")))),*];
+    };
+}
 
-/// The same pack as JSON (made by build.rs), for the WebAssembly build.
-#[cfg(target_arch = "wasm32")]
-const DEFAULT_PACK: &[(&str, &str)] = &[
-    ("politie-gent/pack.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/pack.json"))),
-    ("politie-gent/emergency.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/emergency.json"))),
-    ("politie-gent/threat.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/threat.json"))),
-    ("politie-gent/discrimination.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/discrimination.json"))),
-    ("politie-gent/insult.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/insult.json"))),
-    ("politie-gent/defamation.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/defamation.json"))),
-    ("politie-gent/personal-data.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/personal-data.json"))),
-    ("politie-gent/complaint.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/complaint.json"))),
-    ("politie-gent/report.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/report.json"))),
-    ("politie-gent/private-message.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/private-message.json"))),
-    ("politie-gent/advertising.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/advertising.json"))),
-    ("politie-gent/trolling.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/trolling.json"))),
-    ("politie-gent/media.toml", include_str!(concat!(env!("OUT_DIR"), "/politie-gent/media.json"))),
-];
+default_pack!("pack", "emergency", "threat", "discrimination", "insult", "defamation", "personal-data", "complaint", "report", "private-message", "advertising", "trolling", "media");
 
 /// Options for building an [`Engine`]. Every field is optional.
 #[derive(Debug, Clone, Default)]
@@ -306,13 +285,7 @@ impl Engine {
                 continue;
             }
             if !self.exact_allow.is_empty() {
-                let (mut ws, mut we) = (s, e);
-                while let Some(c) = t[..ws].chars().next_back().filter(|&c| text::is_word_char(c)) {
-                    ws -= c.len_utf8();
-                }
-                while let Some(c) = t[we..].chars().next().filter(|&c| text::is_word_char(c)) {
-                    we += c.len_utf8();
-                }
+                let (ws, we) = word_around(t, s, e);
                 let (os, oe) = lex.to_original(ws, we);
                 let word = text::normalize_plain(&original[os..oe]);
                 if self.exact_allow.iter().any(|(ar, w)| *w == word && ar.is_none_or(|x| x == r)) {
@@ -320,15 +293,7 @@ impl Engine {
                 }
             }
             // Show the whole word a stem sits in ("kankerflikken", not "kanker").
-            let (mut s2, mut e2) = (s, e);
-            if !mode.is_word() {
-                while let Some(c) = t[..s2].chars().next_back().filter(|&c| text::is_word_char(c)) {
-                    s2 -= c.len_utf8();
-                }
-                while let Some(c) = t[e2..].chars().next().filter(|&c| text::is_word_char(c)) {
-                    e2 += c.len_utf8();
-                }
-            }
+            let (s2, e2) = if mode.is_word() { (s, e) } else { word_around(t, s, e) };
             let (start, end) = lex.to_original(s2, e2);
             hits.push(Hit { rule: r, start, end });
         }
@@ -425,6 +390,17 @@ impl Engine {
         let action = findings.first().map_or(Action::Allow, |f| f.action);
         Verdict { action, findings }
     }
+}
+
+/// The whole word around `start..end` of `t`.
+fn word_around(t: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    while let Some(c) = t[..start].chars().next_back().filter(|&c| text::is_word_char(c)) {
+        start -= c.len_utf8();
+    }
+    while let Some(c) = t[end..].chars().next().filter(|&c| text::is_word_char(c)) {
+        end += c.len_utf8();
+    }
+    (start, end)
 }
 
 /// Sentence boundaries of one text, found once, and the plain form of each sentence asked for,
