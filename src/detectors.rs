@@ -165,7 +165,8 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::BirthDate if has_digit => {
+            // `is_match` first: the lazy DFA answers it quickly, captures need a slower engine.
+            Detector::BirthDate if has_digit && self.birth_date.is_match(p) => {
                 for c in self.birth_date.captures_iter(p) {
                     if let Some(d) = c.name("d") {
                         out.push(map(d.start(), d.end()));
