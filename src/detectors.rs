@@ -521,6 +521,11 @@ fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize)
     let n = words.len();
     let mut i = 0;
     while i < n {
+        // A repetition starts with a word that comes back within eight words: most don't.
+        if !(1..=8).any(|k| i + k < n && w(i) == w(i + k)) {
+            i += 1;
+            continue;
+        }
         let mut found = None;
         for period in 1..=8usize {
             let need = match (period, w(i).chars().count()) {
