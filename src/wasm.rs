@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{text::utf16_offsets, Action, Error, Finding, Verdict};
+use crate::{text::utf16_offsets, Action, Error, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
@@ -141,10 +141,4 @@ impl JsEngine {
 #[wasm_bindgen(skip_typescript)]
 pub fn version() -> String {
     crate::Engine::version().to_string()
-}
-
-// Keep `Finding` in the public JS surface documentation.
-#[allow(dead_code)]
-fn _assert_serializable(f: &Finding) -> impl Serialize + '_ {
-    f
 }

@@ -19,15 +19,20 @@ fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::new().expect("the default pack must build"))
 }
 
-/// Runs the binary with `args`, feeding `stdin` from a thread (so large inputs cannot deadlock).
-fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> Output {
-    let mut child = Command::new(BIN)
+/// Starts the binary with `args` and every standard stream piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(BIN)
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("start the huisregels binary");
+        .expect("start the huisregels binary")
+}
+
+/// Runs the binary with `args`, feeding `stdin` from a thread (so large inputs cannot deadlock).
+fn run(args: &[&str], stdin: impl Into<Vec<u8>>) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().expect("stdin");
     let bytes = stdin.into();
     let writer = std::thread::spawn(move || {
@@ -401,13 +406,7 @@ fn stream_line(i: usize) -> (&'static str, &'static str) {
 /// broken build fails instead of hanging; it is not a speed requirement.)
 #[test]
 fn check_streams_200000_lines() {
-    let mut child = Command::new(BIN)
-        .arg("check")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start huisregels");
+    let mut child = spawn(&["check"]);
     let mut stdin = child.stdin.take().expect("stdin");
     let stdout = child.stdout.take().expect("stdout");
     let mut stderr = child.stderr.take().expect("stderr");
@@ -457,13 +456,7 @@ fn check_streams_200000_lines() {
 
 /// `huisregels check | head -1`: the reader goes away; that is an error, not a panic.
 fn run_with_closed_stdout(args: &[&str], stdin: &str) -> (Option<i32>, String) {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start huisregels");
+    let mut child = spawn(args);
     // Close our end of stdout before the binary can write anything: it is still waiting for input.
     drop(child.stdout.take());
     let mut input = child.stdin.take().expect("stdin");
