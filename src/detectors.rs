@@ -41,6 +41,66 @@ impl Detector {
 
 const MONTHS: &str = "januari|jan|februari|feb|maart|mrt|april|apr|mei|juni|jun|juli|jul|augustus|aug|september|sept|sep|oktober|okt|november|nov|december|dec|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|may|june|july|august|october";
 
+/// What a text is made of, found in one pass over its bytes, so detectors that cannot fire are skipped.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Shape {
+    /// The plain view has an ASCII digit.
+    pub digits: bool,
+    /// The plain view has `@` or a bracket (e-mail addresses, also obfuscated ones).
+    pub at_or_bracket: bool,
+    /// The plain view has a dot (links).
+    pub dot: bool,
+    /// The original text is ASCII.
+    pub ascii: bool,
+    /// ASCII capitals in the original text.
+    pub upper: usize,
+    /// Words (runs of ASCII letters and digits, or of non-ASCII bytes) in the plain view, up to 3.
+    pub words: usize,
+    /// A letter repeated, alone or in a unit of two or three, long enough to be a flood.
+    pub letter_run: bool,
+}
+
+impl Shape {
+    #[must_use]
+    pub fn of(text: &str, plain: &str) -> Shape {
+        let mut s = Shape { ascii: text.is_ascii(), ..Shape::default() };
+        s.upper = text.bytes().filter(u8::is_ascii_uppercase).count();
+        let mut in_word = false;
+        for b in plain.bytes() {
+            match b {
+                b'0'..=b'9' => s.digits = true,
+                b'@' | b'[' | b'(' | b'{' => s.at_or_bracket = true,
+                b'.' => s.dot = true,
+                _ => {}
+            }
+            let word = b.is_ascii_alphanumeric() || b >= 0x80;
+            if word && !in_word {
+                s.words += 1;
+            }
+            in_word = word;
+        }
+        s.words = s.words.min(3);
+        // A unit of 1, 2 or 3 letters repeated: `b[j] == b[j - unit]` for a long run of `j`.
+        let b = text.as_bytes();
+        let mut runs = [0usize; 3];
+        for j in 1..b.len() {
+            for (k, run) in runs.iter_mut().enumerate() {
+                let unit = k + 1;
+                if j >= unit && b[j].is_ascii_alphabetic() && b[j].eq_ignore_ascii_case(&b[j - unit]) {
+                    *run += 1;
+                    // 10 equal letters: 9 equal steps; 8 units of two or three: 14 or 21.
+                    if *run >= [9, 14, 21][k] {
+                        s.letter_run = true;
+                    }
+                } else {
+                    *run = 0;
+                }
+            }
+        }
+        s
+    }
+}
+
 /// Compiled regexes and lists, built once per engine.
 #[derive(Debug)]
 pub struct DetectorContext {
@@ -114,11 +174,11 @@ impl DetectorContext {
     }
 
     /// Runs one detector; returns original byte spans.
-    pub fn run(&self, detector: Detector, text: &str, views: &Views) -> Vec<(usize, usize)> {
+    pub fn run(&self, detector: Detector, text: &str, views: &Views, shape: &Shape) -> Vec<(usize, usize)> {
         let plain = &views.plain;
         let p = plain.text.as_str();
         let map = |s: usize, e: usize| plain.to_original(s, e);
-        let has_digit = p.bytes().any(|b| b.is_ascii_digit());
+        let has_digit = shape.digits;
         let mut out = Vec::new();
         match detector {
             Detector::Phone if has_digit => {
@@ -133,7 +193,7 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::Email if p.contains('@') || p.contains('[') || p.contains('(') || p.contains('{') => {
+            Detector::Email if shape.at_or_bracket => {
                 for m in self.email.find_iter(p).chain(self.email_obfuscated.find_iter(p)) {
                     let addr = m.as_str();
                     if !self.own_emails.iter().any(|o| o == addr) && !self.is_own_domain(addr.rsplit('@').next().unwrap_or("")) {
@@ -184,7 +244,7 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::Link | Detector::Shortener if p.contains('.') => {
+            Detector::Link | Detector::Shortener if shape.dot => {
                 for m in self.url.find_iter(p) {
                     if p[..m.start()].ends_with('@') || p[m.end()..].starts_with('@') || m.as_str().contains('@') {
                         continue;
@@ -201,9 +261,10 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::Shouting => shouting(text, &mut out),
-            Detector::Flood => flood(text, &mut out),
-            Detector::Repetition => repetition(p, &mut out, &map),
+            // Shouting needs at least 12 capitals; an ASCII text with fewer has none.
+            Detector::Shouting if !shape.ascii || shape.upper >= 12 => shouting(text, &mut out),
+            Detector::Flood => flood(text, shape, &mut out),
+            Detector::Repetition if shape.words >= 3 => repetition(p, &mut out, &map),
             _ => {}
         }
         out
@@ -409,7 +470,18 @@ fn shouting(text: &str, out: &mut Vec<(usize, usize)>) {
 
 /// Emoji floods (a run of 5 or more, or 3 or more clowns), punctuation floods ("!!!!!", "?!?!?!"),
 /// letter floods ("oeeeeeeeeeee", "hahahahahahahahaha").
-fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
+fn flood(text: &str, shape: &Shape, out: &mut Vec<(usize, usize)>) {
+    if !shape.ascii {
+        emoji_flood(text, out);
+    }
+    if shape.letter_run {
+        letter_flood(text, out);
+    }
+    punctuation_flood(text, out);
+}
+
+/// A run of 5 or more emoji, or 3 or more clowns.
+fn emoji_flood(text: &str, out: &mut Vec<(usize, usize)>) {
     // Emoji runs, ignoring spaces, skin tones and joiners.
     let mut run_start = None;
     let mut run_end = 0;
@@ -450,7 +522,10 @@ fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
             }
         }
     }
-    // Letters: one letter 10 times, or a unit of two or three letters 8 times ("hahahaha...").
+}
+
+/// One letter 10 times, or a unit of two or three letters 8 times ("hahahaha...").
+fn letter_flood(text: &str, out: &mut Vec<(usize, usize)>) {
     // Floods are ASCII; bytes keep this fast.
     let b = text.as_bytes();
     let same = |x: u8, y: u8| x.is_ascii_alphabetic() && x.eq_ignore_ascii_case(&y);
@@ -479,7 +554,10 @@ fn flood(text: &str, out: &mut Vec<(usize, usize)>) {
             i += 1;
         }
     }
-    // Punctuation: 5 or more of ! and ? in a row, or 8 or more dots.
+}
+
+/// 5 or more of ! and ? in a row, or 8 or more dots.
+fn punctuation_flood(text: &str, out: &mut Vec<(usize, usize)>) {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -592,7 +670,7 @@ mod tests {
             &LinksDef { trusted: vec!["politie.be".into(), "vrt.be".into()], shorteners: vec!["bit.ly".into()] },
         );
         let views = Views::new(text);
-        ctx.run(d, text, &views).into_iter().map(|(s, e)| text[s..e].to_string()).collect()
+        ctx.run(d, text, &views, &Shape::of(text, &views.plain.text)).into_iter().map(|(s, e)| text[s..e].to_string()).collect()
     }
 
     #[test]

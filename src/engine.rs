@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use crate::detectors::{Detector, DetectorContext};
+use crate::detectors::{Detector, DetectorContext, Shape};
 use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
 use crate::patterns::{LazyRegex, PatternSet};
 use crate::regex_prep::expand_defs;
@@ -204,9 +204,10 @@ impl Engine {
         let mut hits = Vec::new();
         self.match_lexicon(text, &views, &mut hits);
         self.match_patterns(text, &views, &mut hits);
+        let shape = Shape::of(text, &views.plain.text);
         for (i, rule) in self.rules.iter().enumerate() {
             if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
-                for (start, end) in self.detectors.run(d, text, &views) {
+                for (start, end) in self.detectors.run(d, text, &views, &shape) {
                     hits.push(Hit { rule: i, start, end });
                 }
             }

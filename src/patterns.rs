@@ -3,9 +3,10 @@
 //! A pack holds a few hundred patterns; compiling them all would make building the engine slow
 //! (the extension and the help page build it at start-up) and running them all on every comment
 //! would make checking slow. So each pattern is parsed once at build time (syntax errors are
-//! reported then, with the rule and file), the literals that every match must start or end with
-//! are extracted from it, and one Aho-Corasick automaton over all those literals tells, per
-//! comment, which patterns can match at all. Only those are compiled (once, then cached) and run.
+//! reported then, with the rule and file; the default pack's patterns are parsed by build.rs),
+//! up to three sets of literals are extracted such that every match holds a literal of each set,
+//! and one Aho-Corasick automaton over all those literals tells, per comment, which patterns can
+//! match at all. Only those are compiled (once, then cached) and run.
 
 use std::sync::OnceLock;
 
@@ -13,10 +14,11 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::Hir;
 
-use crate::regex_prep::{ascii_classes, fingerprint, parse, triggers};
+use crate::regex_prep::{ascii_classes, conditions, fingerprint, parse, Triggers};
 
-/// Trigger literals of the default pack, computed by build.rs: `(fingerprint of the prepared
-/// source, triggers)`, sorted by fingerprint. A pattern found here needs no parsing when the engine is built.
+/// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the expanded
+/// source, sets of indices into the literal pool)`, sorted by fingerprint. A pattern found here
+/// needs no parsing when the engine is built.
 mod precomputed {
     include!(concat!(env!("OUT_DIR"), "/triggers.rs"));
 }
@@ -27,6 +29,7 @@ const REGEX_SIZE_LIMIT: usize = 4 << 20;
 /// A regex that is parsed now and compiled on first use.
 #[derive(Debug)]
 pub struct LazyRegex {
+    /// The source as written (after `[defs]`); `ascii_classes` is applied when it is compiled.
     src: String,
     re: OnceLock<Option<Regex>>,
 }
@@ -34,19 +37,20 @@ pub struct LazyRegex {
 impl LazyRegex {
     /// Parses `src`; the error says what is wrong with it.
     pub fn new(src: String) -> Result<(LazyRegex, Hir), String> {
-        let src = ascii_classes(&src);
-        let hir = parse(&src)?;
+        let hir = parse(&ascii_classes(&src))?;
         Ok((LazyRegex { src, re: OnceLock::new() }, hir))
     }
 
     /// A regex from the embedded default pack, whose syntax the test suite checks: not parsed now.
     pub fn trusted(src: &str) -> LazyRegex {
-        LazyRegex { src: ascii_classes(src), re: OnceLock::new() }
+        LazyRegex { src: src.to_string(), re: OnceLock::new() }
     }
 
     /// The compiled regex; `None` only if it exceeds the size limit.
     pub fn get(&self) -> Option<&Regex> {
-        self.re.get_or_init(|| RegexBuilder::new(&self.src).size_limit(REGEX_SIZE_LIMIT).build().ok()).as_ref()
+        self.re
+            .get_or_init(|| RegexBuilder::new(&ascii_classes(&self.src)).size_limit(REGEX_SIZE_LIMIT).build().ok())
+            .as_ref()
     }
 
     /// The regex as compiled.
@@ -60,13 +64,15 @@ impl LazyRegex {
     }
 }
 
-/// All phrase patterns of an engine with their triggers.
+/// All phrase patterns of an engine with their trigger conditions.
 #[derive(Debug, Default)]
 pub struct PatternSet {
     /// `(rule index, regex)` per pattern.
     pub patterns: Vec<(usize, LazyRegex)>,
-    literal_to_patterns: Vec<Vec<u32>>,
-    always: Vec<u32>,
+    /// Per pattern, the bit mask a text must fill (one bit per trigger set); 0 runs it always.
+    need: Vec<u8>,
+    /// Per literal, the `(pattern, set bit)` pairs it fills.
+    literal_to_patterns: Vec<Vec<(u32, u8)>>,
     ac: Option<AhoCorasick>,
 }
 
@@ -82,39 +88,41 @@ impl PatternSet {
         literals: &mut Vec<Vec<u8>>,
         index: &mut std::collections::HashMap<Vec<u8>, usize>,
     ) -> Result<(), String> {
-        let prepared = ascii_classes(&src);
         let known = if trusted {
-            let key = fingerprint(&prepared);
+            let key = fingerprint(&src);
             precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)).ok().map(|i| precomputed::TRIGGERS[i].1)
         } else {
             None
         };
-        let (re, found) = match known {
-            Some(t) => {
+        let (re, sets): (LazyRegex, Vec<Triggers>) = match known {
+            Some(sets) => {
                 let pool = pool.get_or_insert_with(|| precomputed::POOL.split(|&b| b == 0x1f).collect());
-                let lits = t.map(|ids| ids.iter().filter_map(|&i| pool.get(usize::from(i)).map(|l| l.to_vec())).collect());
-                (LazyRegex::trusted(&src), lits)
+                let sets = sets
+                    .iter()
+                    .map(|ids| ids.iter().filter_map(|&i| pool.get(usize::from(i)).map(|l| l.to_vec())).collect())
+                    .collect();
+                (LazyRegex::trusted(&src), sets)
             }
             None => {
                 let (re, hir) = LazyRegex::new(src)?;
-                (re, triggers(&hir))
+                (re, conditions(&hir))
             }
         };
         let id = self.patterns.len() as u32;
-        match found {
-            None => self.always.push(id),
-            Some(lits) => {
-                for lit in lits {
-                    let n = *index.entry(lit.clone()).or_insert_with(|| {
-                        literals.push(lit);
-                        literals.len() - 1
-                    });
-                    if self.literal_to_patterns.len() <= n {
-                        self.literal_to_patterns.resize(n + 1, Vec::new());
-                    }
-                    if !self.literal_to_patterns[n].contains(&id) {
-                        self.literal_to_patterns[n].push(id);
-                    }
+        let sets = &sets[..sets.len().min(8)];
+        self.need.push(((1u16 << sets.len()) - 1) as u8);
+        for (bit, set) in sets.iter().enumerate() {
+            for lit in set {
+                let n = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit.clone());
+                    literals.len() - 1
+                });
+                if self.literal_to_patterns.len() <= n {
+                    self.literal_to_patterns.resize(n + 1, Vec::new());
+                }
+                let pair = (id, bit as u8);
+                if !self.literal_to_patterns[n].contains(&pair) {
+                    self.literal_to_patterns[n].push(pair);
                 }
             }
         }
@@ -134,20 +142,22 @@ impl PatternSet {
 
     /// The patterns that can match `text`, in pack order.
     pub fn candidates(&self, text: &str) -> Vec<u32> {
-        let mut hit = vec![false; self.patterns.len()];
-        for &i in &self.always {
-            hit[i as usize] = true;
-        }
+        let mut have = vec![0u8; self.patterns.len()];
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(text) {
-                for &p in &self.literal_to_patterns[m.pattern().as_usize()] {
-                    hit[p as usize] = true;
+                for &(p, bit) in &self.literal_to_patterns[m.pattern().as_usize()] {
+                    have[p as usize] |= 1 << bit;
                 }
             }
         }
-        hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| i as u32).collect()
+        let mut out: Vec<u32> = Vec::new();
+        for (i, (&h, &n)) in have.iter().zip(&self.need).enumerate() {
+            if h == n {
+                out.push(i as u32);
+            }
+        }
+        out
     }
-
 }
 
 #[cfg(test)]

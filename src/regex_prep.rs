@@ -165,11 +165,44 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
     candidates.into_iter().max_by_key(score)
 }
 
-/// The trigger literals of a regex (after `ascii_classes`), or `None` when it has none.
-pub fn triggers(hir: &Hir) -> Option<Triggers> {
-    best_triggers(hir, 0)
-}
+/// Trigger sets larger than this cost more matching work (and module size) than they save.
+const MAX_SET: usize = 120;
+/// At most this many sets per pattern: each one more rarely wakes the pattern for nothing.
+const MAX_SETS: usize = 3;
 
+/// The trigger conditions of a regex (after `ascii_classes`): sets of literals such that every
+/// match contains at least one literal of **each** set. Empty when there are none (the pattern
+/// runs on every text).
+///
+/// The sets come from distinct required parts of the top-level concatenation ("{you} ... liegen"
+/// needs a "you" word *and* "liegen"), so a text must hold all of them before the pattern runs:
+/// a short common word such as "je" alone no longer wakes it.
+#[must_use]
+pub fn conditions(hir: &Hir) -> Vec<Triggers> {
+    let mut hir = hir;
+    while let HirKind::Capture(c) = hir.kind() {
+        hir = &c.sub;
+    }
+    // Every set is a necessary condition on its own, so any of them can be combined.
+    let mut sets: Vec<Triggers> = best_triggers(hir, 0).into_iter().collect();
+    if let HirKind::Concat(subs) = hir.kind() {
+        for sub in subs {
+            if sub.properties().minimum_len().unwrap_or(0) > 0 {
+                sets.extend(best_triggers(sub, 1));
+            }
+        }
+    }
+    sets.sort_by_key(|s| std::cmp::Reverse(score(s)));
+    sets.dedup();
+    let Some(first) = sets.first().cloned() else { return sets };
+    sets.retain(|s| s.len() <= MAX_SET);
+    if sets.is_empty() {
+        // One set, however large, beats running on every text.
+        return vec![first];
+    }
+    sets.truncate(MAX_SETS);
+    sets
+}
 
 /// Parses a prepared pattern; the error is the parser's last line ("unclosed group").
 pub fn parse(src: &str) -> Result<Hir, String> {
