@@ -60,7 +60,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
             for p in patterns.iter().filter_map(toml::Value::as_str) {
                 let Ok(src) = regex_prep::expand_defs(p, &expanded) else { continue };
                 // A pattern that does not parse is left out: the engine reports it at run time.
-                if let Ok(hir) = regex_prep::parse(&regex_prep::ascii_classes(&src)) {
+                if let Ok(hir) = regex_prep::parse(&regex_prep::marked_classes(&src)) {
                     table.insert(regex_prep::fingerprint(&src), regex_prep::conditions(&hir));
                 }
             }

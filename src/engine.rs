@@ -646,7 +646,6 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
                 } else {
                     LazyRegex::new(src)
                         .map_err(|m| err(format!("rule `{}`: field `{field}`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?
-                        .0
                 };
                 out.push(re);
             }

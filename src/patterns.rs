@@ -12,9 +12,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::Hir;
 
-use crate::regex_prep::{ascii_classes, conditions, fingerprint, parse, Triggers};
+use crate::regex_prep::{ascii_classes, conditions, fingerprint, marked_classes, parse, Triggers, BOUNDARY};
 
 /// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the expanded
 /// source, sets of indices into the literal pool)`, sorted by fingerprint. A pattern found here
@@ -36,9 +35,9 @@ pub struct LazyRegex {
 
 impl LazyRegex {
     /// Parses `src`; the error says what is wrong with it.
-    pub fn new(src: String) -> Result<(LazyRegex, Hir), String> {
-        let hir = parse(&ascii_classes(&src))?;
-        Ok((LazyRegex { src, re: OnceLock::new() }, hir))
+    pub fn new(src: String) -> Result<LazyRegex, String> {
+        parse(&ascii_classes(&src))?;
+        Ok(LazyRegex { src, re: OnceLock::new() })
     }
 
     /// A regex from the embedded default pack, whose syntax the test suite checks: not parsed now.
@@ -71,8 +70,9 @@ pub struct PatternSet {
     pub patterns: Vec<(usize, LazyRegex)>,
     /// Per pattern, the bit mask a text must fill (one bit per trigger set); 0 runs it always.
     need: Vec<u8>,
-    /// Per literal, the `(pattern, set bit)` pairs it fills.
-    literal_to_patterns: Vec<Vec<(u32, u8)>>,
+    /// Per literal, the `(pattern, set bit, boundaries)` it fills; `boundaries` bit 0: the literal
+    /// must start at a word boundary, bit 1: end at one.
+    literal_to_patterns: Vec<Vec<(u32, u8, u8)>>,
     ac: Option<AhoCorasick>,
 }
 
@@ -104,8 +104,8 @@ impl PatternSet {
                 (LazyRegex::trusted(&src), sets)
             }
             None => {
-                let (re, hir) = LazyRegex::new(src)?;
-                (re, conditions(&hir))
+                let sets = conditions(&parse(&marked_classes(&src))?);
+                (LazyRegex::new(src)?, sets)
             }
         };
         let id = self.patterns.len() as u32;
@@ -113,16 +113,29 @@ impl PatternSet {
         self.need.push(((1u16 << sets.len()) - 1) as u8);
         for (bit, set) in sets.iter().enumerate() {
             for lit in set {
-                let n = *index.entry(lit.clone()).or_insert_with(|| {
-                    literals.push(lit.clone());
+                let mut lit = lit.as_slice();
+                let mut flags = 0u8;
+                if let Some(rest) = lit.strip_prefix(&[BOUNDARY]) {
+                    flags |= 1;
+                    lit = rest;
+                }
+                if let Some(rest) = lit.strip_suffix(&[BOUNDARY]) {
+                    flags |= 2;
+                    lit = rest;
+                }
+                if lit.is_empty() {
+                    continue;
+                }
+                let n = *index.entry(lit.to_vec()).or_insert_with(|| {
+                    literals.push(lit.to_vec());
                     literals.len() - 1
                 });
                 if self.literal_to_patterns.len() <= n {
                     self.literal_to_patterns.resize(n + 1, Vec::new());
                 }
-                let pair = (id, bit as u8);
-                if !self.literal_to_patterns[n].contains(&pair) {
-                    self.literal_to_patterns[n].push(pair);
+                let entry = (id, bit as u8, flags);
+                if !self.literal_to_patterns[n].contains(&entry) {
+                    self.literal_to_patterns[n].push(entry);
                 }
             }
         }
@@ -144,9 +157,16 @@ impl PatternSet {
     pub fn candidates(&self, text: &str) -> Vec<u32> {
         let mut have = vec![0u8; self.patterns.len()];
         if let Some(ac) = &self.ac {
+            let bytes = text.as_bytes();
+            // An ASCII word boundary, as `(?-u:\b)` in the patterns sees it.
+            let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+            let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
             for m in ac.find_overlapping_iter(text) {
-                for &(p, bit) in &self.literal_to_patterns[m.pattern().as_usize()] {
-                    have[p as usize] |= 1 << bit;
+                let at = u8::from(boundary(m.start())) | u8::from(boundary(m.end())) << 1;
+                for &(p, bit, flags) in &self.literal_to_patterns[m.pattern().as_usize()] {
+                    if flags & at == flags {
+                        have[p as usize] |= 1 << bit;
+                    }
                 }
             }
         }

@@ -37,6 +37,19 @@ pub fn expand_defs(pattern: &str, defs: &BTreeMap<String, String>) -> Result<Str
 /// This keeps the fast lazy DFA working on text with emoji (a Unicode word boundary makes it give
 /// up) and leaves Unicode class tables out of the WebAssembly module.
 pub fn ascii_classes(src: &str) -> String {
+    prepare(src, false)
+}
+
+/// The byte that stands for a word boundary in [`marked_classes`]; it never occurs in a text.
+pub const BOUNDARY: u8 = 0x01;
+
+/// [`ascii_classes`], but `\b` becomes the literal byte [`BOUNDARY`]: parsed only to extract
+/// trigger literals, which then say whether they must start or end at a word boundary.
+pub fn marked_classes(src: &str) -> String {
+    prepare(src, true)
+}
+
+fn prepare(src: &str, mark: bool) -> String {
     let mut out = String::with_capacity(src.len() + 32);
     let mut chars = src.chars();
     let mut in_class = false;
@@ -48,6 +61,7 @@ pub fn ascii_classes(src: &str) -> String {
                     break;
                 };
                 let (outside, inside) = match n {
+                    'b' if mark => ("\\x01", None),
                     'b' => ("(?-u:\\b)", None),
                     'B' => ("(?-u:\\B)", None),
                     'w' => ("[0-9A-Za-z_]", Some("0-9A-Za-z_")),
@@ -108,8 +122,8 @@ fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
     }
     // Any part of a literal that every match contains is contained too: trimming the whitespace
     // that `\s` multiplied into variants ("\tdrugs", " drugs", ...) keeps one literal for all.
-    let mut out: Triggers = lits.iter().map(|l| l.as_bytes().trim_ascii().to_vec()).collect();
-    if out.iter().any(Vec::is_empty) {
+    let mut out: Triggers = lits.iter().map(|l| clean_literal(l.as_bytes())).collect();
+    if out.iter().any(|l| l.iter().all(|&b| b == BOUNDARY)) {
         return None;
     }
     out.sort();
@@ -117,9 +131,41 @@ fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
     Some(out)
 }
 
-/// How selective a trigger set is: longer shortest literal first, then fewer literals.
+/// Trims whitespace and keeps a [`BOUNDARY`] only at the very start or end of a literal, where it
+/// says the literal must begin or end at a word boundary ("\x01k\x01": the word "k").
+fn clean_literal(l: &[u8]) -> Vec<u8> {
+    // A boundary next to whitespace says nothing about the letters.
+    let kept: Vec<u8> = l
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| {
+            b != BOUNDARY
+                || !(l.get(i + 1).is_some_and(u8::is_ascii_whitespace) || (i > 0 && l[i - 1].is_ascii_whitespace()))
+        })
+        .map(|(_, &b)| b)
+        .collect();
+    let kept = kept.trim_ascii();
+    let start = kept.first() == Some(&BOUNDARY);
+    let end = kept.len() > 1 && kept.last() == Some(&BOUNDARY);
+    let inner: Vec<u8> = kept.iter().copied().filter(|&b| b != BOUNDARY).collect();
+    if inner.is_empty() {
+        return vec![BOUNDARY];
+    }
+    let mut out = Vec::with_capacity(inner.len() + 2);
+    if start {
+        out.push(BOUNDARY);
+    }
+    out.extend_from_slice(&inner);
+    if end {
+        out.push(BOUNDARY);
+    }
+    out
+}
+
+/// How selective a trigger set is: longer shortest literal first (a word boundary at either end
+/// counts as a letter), then fewer literals.
 fn score(set: &Triggers) -> i64 {
-    let min = set.iter().map(|l| l.iter().filter(|b| b.is_ascii_alphanumeric()).count()).min().unwrap_or(0);
+    let min = set.iter().map(|l| l.iter().filter(|&&b| b.is_ascii_alphanumeric() || b == BOUNDARY).count()).min().unwrap_or(0);
     (min.min(4) as i64) * 10_000 - set.len() as i64
 }
 
@@ -134,9 +180,14 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
     if depth < 4 {
         match hir.kind() {
             HirKind::Concat(subs) => {
-                for sub in subs {
+                for (i, sub) in subs.iter().enumerate() {
                     if sub.properties().minimum_len().unwrap_or(0) > 0 {
                         candidates.extend(best_triggers(sub, depth + 1));
+                        // The literal that starts here may run on into the next parts ("ee" + "r+" +
+                        // "st" gives "eer").
+                        if i > 0 && i + 1 < subs.len() {
+                            candidates.extend(extract(&Hir::concat(subs[i..].to_vec()), true));
+                        }
                     }
                 }
             }
@@ -166,11 +217,11 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
 }
 
 /// Trigger sets larger than this cost more matching work (and module size) than they save.
-const MAX_SET: usize = 120;
+const MAX_SET: usize = 600;
 /// At most this many sets per pattern: each one more rarely wakes the pattern for nothing.
 const MAX_SETS: usize = 3;
 
-/// The trigger conditions of a regex (after `ascii_classes`): sets of literals such that every
+/// The trigger conditions of a regex (after `marked_classes`): sets of literals such that every
 /// match contains at least one literal of **each** set. Empty when there are none (the pattern
 /// runs on every text).
 ///
