@@ -236,6 +236,19 @@ pub fn conditions(hir: &Hir) -> Vec<Triggers> {
     }
     // Every set is a necessary condition on its own, so any of them can be combined.
     let mut sets: Vec<Triggers> = best_triggers(hir, 0).into_iter().collect();
+    // An alternation: a match holds the conditions of one branch, so the union over the branches
+    // of one set each is a condition; taking each branch's first, second, third set gives three.
+    if let HirKind::Alternation(branches) = hir.kind() {
+        let per: Vec<Vec<Triggers>> = branches.iter().map(conditions).collect();
+        if per.iter().all(|c| !c.is_empty()) {
+            for k in 0..MAX_SETS {
+                let mut union: Triggers = per.iter().flat_map(|c| c[k.min(c.len() - 1)].iter().cloned()).collect();
+                union.sort();
+                union.dedup();
+                sets.push(union);
+            }
+        }
+    }
     if let HirKind::Concat(subs) = hir.kind() {
         for sub in subs {
             if sub.properties().minimum_len().unwrap_or(0) > 0 {
