@@ -80,22 +80,17 @@ impl Shape {
             in_word = word;
         }
         s.words = s.words.min(3);
-        // A unit of 1, 2 or 3 letters repeated: `b[j] == b[j - unit]` for a long run of `j`.
-        let b = text.as_bytes();
-        let mut runs = [0usize; 3];
-        for j in 1..b.len() {
-            for (k, run) in runs.iter_mut().enumerate() {
-                let unit = k + 1;
-                if j >= unit && b[j].is_ascii_alphabetic() && b[j].eq_ignore_ascii_case(&b[j - unit]) {
-                    *run += 1;
-                    // 10 equal letters: 9 equal steps; 8 units of two or three: 14 or 21.
-                    if *run >= [9, 14, 21][k] {
-                        s.letter_run = true;
-                    }
-                } else {
-                    *run = 0;
-                }
-            }
+        // A unit of 1, 2 or 3 letters repeated: `b[j] == b[j - unit]` for a long run of `j`
+        // (10 equal letters: 9 equal steps; 8 units of two or three: 14 or 21).
+        let (mut p1, mut p2, mut p3) = (0u8, 0u8, 0u8);
+        let (mut c1, mut c2, mut c3) = (0u32, 0u32, 0u32);
+        for &b in text.as_bytes() {
+            let l = if b.is_ascii_alphabetic() { b | 0x20 } else { 0 };
+            c1 = if l != 0 && l == p1 { c1 + 1 } else { 0 };
+            c2 = if l != 0 && l == p2 { c2 + 1 } else { 0 };
+            c3 = if l != 0 && l == p3 { c3 + 1 } else { 0 };
+            s.letter_run |= c1 >= 9 || c2 >= 14 || c3 >= 21;
+            (p3, p2, p1) = (p2, p1, l);
         }
         s
     }
@@ -597,10 +592,12 @@ fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize)
     }
     let w = |i: usize| &p[words[i].0..words[i].1];
     let n = words.len();
+    // Word hashes make the common case (no word comes back soon) a few integer compares.
+    let hashes: Vec<u32> = (0..n).map(|i| w(i).bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))).collect();
     let mut i = 0;
     while i < n {
         // A repetition starts with a word that comes back within eight words: most don't.
-        if !(1..=8).any(|k| i + k < n && w(i) == w(i + k)) {
+        if !(1..=8).any(|k| i + k < n && hashes[i] == hashes[i + k] && w(i) == w(i + k)) {
             i += 1;
             continue;
         }
