@@ -4,7 +4,6 @@ use std::collections::BTreeMap;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::detectors::{Detector, DetectorContext, Shape};
@@ -12,6 +11,7 @@ use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
 use crate::patterns::{LazyRegex, PatternSet};
 use crate::regex_prep::expand_defs;
 use crate::text::{self, Views};
+use crate::trie::Trie;
 use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
 
 /// The default Politie Gent pack, one file per category, in this order: TOML natively, the same
@@ -106,7 +106,7 @@ struct Rule {
 #[derive(Debug)]
 pub struct Engine {
     rules: Vec<Rule>,
-    lexicon: Option<AhoCorasick>,
+    lexicon: Option<Trie>,
     entries: Vec<Entry>,
     /// `=word` allow entries: a match inside a word whose plain form is exactly one of these is
     /// innocent ("negeer" squeezes to the same letters as a slur, but is spelled differently).
@@ -264,14 +264,13 @@ impl Engine {
     }
 
     fn match_lexicon(&self, original: &str, views: &Views, hits: &mut Vec<Hit>) {
-        let Some(ac) = &self.lexicon else { return };
+        let Some(trie) = &self.lexicon else { return };
         let lex = &views.lex;
         let t = lex.text.as_str();
         let mut bad: Vec<(usize, usize, usize, Mode)> = Vec::new();
         let mut allowed: Vec<(usize, usize, Option<usize>)> = Vec::new();
-        for m in ac.find_overlapping_iter(t) {
-            let entry = self.entries[m.pattern().as_usize()];
-            let (s, e) = (m.start(), m.end());
+        trie.find_all(t.as_bytes(), |pattern, s, e| {
+            let entry = self.entries[pattern];
             let before = t[..s].chars().next_back().is_none_or(|c| !text::is_word_char(c));
             let after = t[e..].chars().next().is_none_or(|c| !text::is_word_char(c));
             let ok = entry.mode.left.ok(before) && entry.mode.right.ok(after);
@@ -280,7 +279,7 @@ impl Engine {
                 Owner::Allow(r) if ok => allowed.push((s, e, r)),
                 _ => {}
             }
-        }
+        });
         for (r, s, e, mode) in bad {
             if allowed.iter().any(|&(as_, ae, ar)| as_ <= s && ae >= e && ar.is_none_or(|x| x == r)) {
                 continue;
@@ -682,17 +681,8 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         add_word(w, Owner::Allow(None), &mut words, &mut entries, &mut exact_allow)
             .map_err(|m| Error::Pack { file: "allow".into(), line: None, message: m })?;
     }
-    let lexicon = if words.is_empty() {
-        None
-    } else {
-        Some(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&words)
-                .map_err(|e| Error::Pack { file: "words".into(), line: None, message: e.to_string() })?,
-        )
-    };
-    patterns.finish(&literals).map_err(|m| Error::Pack { file: "patterns".into(), line: None, message: m })?;
+    let lexicon = if words.is_empty() { None } else { Some(Trie::new(&words)) };
+    patterns.finish(&literals);
     let contacts_out = Contacts {
         urgent: contacts.urgent.clone().unwrap_or_default(),
         emergency: contacts.emergency.clone().unwrap_or_default(),

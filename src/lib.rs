@@ -33,6 +33,7 @@ mod detectors;
 mod engine;
 mod patterns;
 mod regex_prep;
+mod trie;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 pub mod pack;

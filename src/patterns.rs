@@ -5,14 +5,14 @@
 //! would make checking slow. So each pattern is parsed once at build time (syntax errors are
 //! reported then, with the rule and file; the default pack's patterns are parsed by build.rs),
 //! up to three sets of literals are extracted such that every match holds a literal of each set,
-//! and one Aho-Corasick automaton over all those literals tells, per comment, which patterns can
+//! and one trie of all those literals tells, per comment, which patterns can
 //! match at all. Only those are compiled (once, then cached) and run.
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder};
 
+use crate::trie::Trie;
 use crate::regex_prep::{ascii_classes, conditions, fingerprint, marked_classes, parse, Triggers, BOUNDARY};
 
 /// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the expanded
@@ -73,7 +73,7 @@ pub struct PatternSet {
     /// Per literal, the `(pattern, set bit, boundaries)` it fills; `boundaries` bit 0: the literal
     /// must start at a word boundary, bit 1: end at one.
     literal_to_patterns: Vec<Vec<(u32, u8, u8)>>,
-    ac: Option<AhoCorasick>,
+    triggers: Option<Trie>,
 }
 
 impl PatternSet {
@@ -143,32 +143,29 @@ impl PatternSet {
         Ok(())
     }
 
-    /// Builds the trigger automaton once every pattern is added.
-    pub fn finish(&mut self, literals: &[Vec<u8>]) -> Result<(), String> {
+    /// Builds the trigger trie once every pattern is added.
+    pub fn finish(&mut self, literals: &[Vec<u8>]) {
         if !literals.is_empty() {
-            self.ac = Some(
-                AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(literals).map_err(|e| e.to_string())?,
-            );
+            self.triggers = Some(Trie::new(literals));
         }
-        Ok(())
     }
 
     /// The patterns that can match `text`, in pack order.
     pub fn candidates(&self, text: &str) -> Vec<u32> {
         let mut have = vec![0u8; self.patterns.len()];
-        if let Some(ac) = &self.ac {
+        if let Some(trie) = &self.triggers {
             let bytes = text.as_bytes();
             // An ASCII word boundary, as `(?-u:\b)` in the patterns sees it.
             let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
             let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
-            for m in ac.find_overlapping_iter(text) {
-                let at = u8::from(boundary(m.start())) | u8::from(boundary(m.end())) << 1;
-                for &(p, bit, flags) in &self.literal_to_patterns[m.pattern().as_usize()] {
+            trie.find_all(bytes, |literal, start, end| {
+                let at = u8::from(boundary(start)) | u8::from(boundary(end)) << 1;
+                for &(p, bit, flags) in &self.literal_to_patterns[literal] {
                     if flags & at == flags {
                         have[p as usize] |= 1 << bit;
                     }
                 }
-            }
+            });
         }
         let mut out: Vec<u32> = Vec::new();
         for (i, (&h, &n)) in have.iter().zip(&self.need).enumerate() {
