@@ -2,6 +2,8 @@
 //! domains, shouting). A rule in a pack names one with `detector = "..."`; the detector finds
 //! spans, the rule gives them their id, message and action.
 
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use crate::pack::{ContactsDef, LinksDef};
@@ -99,26 +101,41 @@ impl Shape {
 /// Compiled regexes and lists, built once per engine.
 #[derive(Debug)]
 pub struct DetectorContext {
-    phone: Regex,
-    email: Regex,
-    email_obfuscated: Regex,
-    iban: Regex,
-    national_id: Regex,
-    birth_date: Regex,
-    street: Regex,
-    street_fr: Regex,
-    postcode: Regex,
-    plate: Regex,
-    url: Regex,
+    phone: Lazy,
+    email: Lazy,
+    email_obfuscated: Lazy,
+    iban: Lazy,
+    national_id: Lazy,
+    birth_date: Lazy,
+    street: Lazy,
+    street_fr: Lazy,
+    postcode: Lazy,
+    plate: Lazy,
+    url: Lazy,
     own_numbers: Vec<String>,
     own_emails: Vec<String>,
     trusted: Vec<String>,
     shorteners: Vec<String>,
 }
 
-fn re(s: &str) -> Regex {
-    // The detector regexes are constants, compiled and exercised by the unit tests below.
-    Regex::new(&crate::regex_prep::ascii_classes(s)).unwrap_or_else(|e| panic!("built-in detector regex: {e}"))
+/// A detector regex, compiled when a text first needs it: most texts need only a few, and
+/// building the engine (at every start of the extension and the help page) compiles none.
+#[derive(Debug)]
+struct Lazy {
+    src: String,
+    re: OnceLock<Regex>,
+}
+
+impl std::ops::Deref for Lazy {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        // The detector regexes are constants, compiled and exercised by the unit tests below.
+        self.re.get_or_init(|| Regex::new(&crate::regex_prep::ascii_classes(&self.src)).unwrap_or_else(|e| panic!("built-in detector regex: {e}")))
+    }
+}
+
+fn re(s: &str) -> Lazy {
+    Lazy { src: s.to_string(), re: OnceLock::new() }
 }
 
 fn digits(s: &str) -> String {

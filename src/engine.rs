@@ -114,7 +114,6 @@ pub struct Engine {
     patterns: PatternSet,
     detectors: DetectorContext,
     contacts: Contacts,
-    sentence: Regex,
 }
 
 /// A candidate finding before it becomes a [`Finding`]: rule index and original byte span.
@@ -323,7 +322,7 @@ impl Engine {
             }
             if self.rules[*rule].sentence_span {
                 for h in &mut hits[first..] {
-                    let (s, e) = sentence_around(&self.sentence, text, h.start, h.end);
+                    let (s, e) = sentence_around(sentence_breaks(), text, h.start, h.end);
                     let trimmed = text[s..e].trim_start();
                     h.start = e - trimmed.len();
                     h.end = h.start + trimmed.trim_end().len();
@@ -340,9 +339,9 @@ impl Engine {
             return false;
         }
         let sentence = if rule.comment_context {
-            sentences.plain(&self.sentence, text, 0, text.len())
+            sentences.plain(sentence_breaks(), text, 0, text.len())
         } else {
-            sentences.plain(&self.sentence, text, hit.start, hit.end)
+            sentences.plain(sentence_breaks(), text, hit.start, hit.end)
         };
         rule.unless.iter().any(|u| u.is_match(sentence)) || rule.requires.iter().any(|r| !r.is_match(sentence))
     }
@@ -390,6 +389,14 @@ impl Engine {
         let action = findings.first().map_or(Action::Allow, |f| f.action);
         Verdict { action, findings }
     }
+}
+
+/// What ends a sentence: end punctuation and a space, a line break, or end punctuation at the end.
+/// Compiled once per process, when a rule first needs sentences.
+fn sentence_breaks() -> &'static Regex {
+    static BREAKS: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    // A constant pattern, exercised by every test that has a sentence.
+    BREAKS.get_or_init(|| Regex::new(&crate::regex_prep::ascii_classes(r"[.!?\n]+\s|\n|[.!?]+$")).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// The whole word around `start..end` of `t`.
@@ -703,6 +710,5 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         patterns,
         detectors,
         contacts: contacts_out,
-        sentence: Regex::new(&crate::regex_prep::ascii_classes(r"[.!?\n]+\s|\n|[.!?]+$")).map_err(|e| Error::Options(e.to_string()))?,
     })
 }
