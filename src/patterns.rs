@@ -99,7 +99,12 @@ impl PatternSet {
                 let pool = pool.get_or_insert_with(|| precomputed::POOL.split(|&b| b == 0x1f).collect());
                 let sets = sets
                     .iter()
-                    .map(|ids| ids.iter().filter_map(|&i| pool.get(usize::from(i)).map(|l| l.to_vec())).collect())
+                    .map(|&at| {
+                        let at = at as usize;
+                        let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
+                        let ids = precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]);
+                        ids.iter().filter_map(|&i| pool.get(usize::from(i)).map(|l| l.to_vec())).collect()
+                    })
                     .collect();
                 (LazyRegex::trusted(&src), sets)
             }

@@ -122,7 +122,7 @@ fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
     }
     // Any part of a literal that every match contains is contained too: trimming the whitespace
     // that `\s` multiplied into variants ("\tdrugs", " drugs", ...) keeps one literal for all.
-    let mut out: Triggers = lits.iter().map(|l| clean_literal(l.as_bytes())).collect();
+    let mut out: Triggers = lits.iter().map(|l| shorten(clean_literal(l.as_bytes()), prefix)).collect();
     if out.iter().any(|l| l.iter().all(|&b| b == BOUNDARY)) {
         return None;
     }
@@ -158,6 +158,35 @@ fn clean_literal(l: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&inner);
     if end {
         out.push(BOUNDARY);
+    }
+    out
+}
+
+/// Trigger literals are cut to this many bytes: a text that holds a literal holds its start (and
+/// its end), a few letters are as selective as a whole phrase, and short literals collapse into
+/// fewer ("vlaanderen voor de vlamingen" and "vlaanderen aan de vlamingen" are both "vlaanderen").
+const MAX_LITERAL: usize = 10;
+
+/// Cuts a literal to [`MAX_LITERAL`] bytes: its start for a prefix literal, its end for a suffix
+/// one. The boundary mark on the side that is cut goes.
+fn shorten(l: Vec<u8>, prefix: bool) -> Vec<u8> {
+    let start = l.first() == Some(&BOUNDARY);
+    let end = l.len() > 1 && l.last() == Some(&BOUNDARY);
+    let core = &l[usize::from(start)..l.len() - usize::from(end)];
+    if core.len() <= MAX_LITERAL {
+        return l;
+    }
+    let mut out = Vec::with_capacity(MAX_LITERAL + 1);
+    if prefix {
+        if start {
+            out.push(BOUNDARY);
+        }
+        out.extend_from_slice(&core[..MAX_LITERAL]);
+    } else {
+        out.extend_from_slice(&core[core.len() - MAX_LITERAL..]);
+        if end {
+            out.push(BOUNDARY);
+        }
     }
     out
 }
