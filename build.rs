@@ -60,13 +60,11 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
             for p in patterns.iter().filter_map(toml::Value::as_str) {
                 let Ok(src) = regex_prep::expand_defs(p, &expanded) else { continue };
                 // A pattern that does not parse is left out: the engine reports it at run time.
-                // So is one whose only trigger set is huge (a long word list): storing it would
-                // cost more module size than parsing the few of them at start-up costs time.
+                // Every other one is stored, even with a long word list as its only set: parsing
+                // it at start-up would cost more time (above all in WebAssembly, where the parser's
+                // code is compiled on first use) than the list costs module size.
                 if let Ok(hir) = regex_prep::parse(&regex_prep::marked_classes(&src)) {
-                    let sets = regex_prep::conditions(&hir);
-                    if sets.iter().all(|s| s.len() <= 150) {
-                        table.insert(regex_prep::fingerprint(&src), sets);
-                    }
+                    table.insert(regex_prep::fingerprint(&src), regex_prep::conditions(&hir));
                 }
             }
         }
