@@ -234,6 +234,23 @@ impl Engine {
         &self.contacts
     }
 
+    /// The patterns that match `text` (in its plain view) although their trigger conditions did
+    /// not wake them, as `rule: pattern`. For the test suite: must always be empty, or triggers
+    /// would hide findings.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn unwoken_patterns(&self, text: &str) -> Vec<String> {
+        let views = Views::new(text);
+        let woken = self.patterns.candidates(&views.plain.text);
+        let mut missed = Vec::new();
+        for (i, (rule, re)) in self.patterns.patterns.iter().enumerate() {
+            if !woken.contains(&(i as u32)) && re.is_match(&views.plain.text) {
+                missed.push(format!("{}: {}", self.rules[*rule].info.id, re.source()));
+            }
+        }
+        missed
+    }
+
     /// Compiles every pattern now (they are compiled on first use otherwise) and returns the ones
     /// that fail, as `rule: pattern`. For the test suite: the default pack's regexes are trusted at
     /// build time.

@@ -4,7 +4,7 @@
 //! (the extension and the help page build it at start-up) and running them all on every comment
 //! would make checking slow. So each pattern is parsed once at build time (syntax errors are
 //! reported then, with the rule and file; the default pack's patterns are parsed by build.rs),
-//! up to three sets of literals are extracted such that every match holds a literal of each set,
+//! up to two sets of literals are extracted such that every match holds a literal of each set,
 //! and one trie of all those literals tells, per comment, which patterns can
 //! match at all. Only those are compiled (once, then cached) and run.
 

@@ -516,3 +516,25 @@ fn every_default_pattern_compiles() {
     let bad = Engine::new().expect("default pack").uncompilable_patterns();
     assert!(bad.is_empty(), "patterns that do not compile:\n{}", bad.join("\n"));
 }
+
+/// Trigger conditions only skip work: on every corpus line and benchmark comment, each pattern
+/// that matches was woken by its triggers.
+#[test]
+fn triggers_never_hide_a_match() {
+    let engine = Engine::new().expect("default pack");
+    let mut texts: Vec<String> = huisregels::bench_corpus::comments(2_000);
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    for entry in std::fs::read_dir(&dir).expect("tests/corpus") {
+        let path = entry.expect("corpus entry").path();
+        if path.extension().is_some_and(|e| e == "jsonl") {
+            for line in std::fs::read_to_string(&path).expect("corpus file").lines().filter(|l| !l.trim().is_empty()) {
+                let v: serde_json::Value = serde_json::from_str(line).expect("corpus line");
+                texts.push(v["text"].as_str().unwrap_or_default().to_string());
+            }
+        }
+    }
+    for text in &texts {
+        let missed = engine.unwoken_patterns(text);
+        assert!(missed.is_empty(), "{text:?}: {missed:?}");
+    }
+}
