@@ -316,7 +316,14 @@ impl Engine {
     }
 
     fn match_patterns(&self, text: &str, views: &Views, hits: &mut Vec<Hit>) {
-        let plain = &views.plain;
+        self.match_patterns_in(text, &views.plain, hits);
+        // Split letters ("k.a.p.o.t maken") joined: the same hit found twice merges in `verdict`.
+        if let Some(joined) = &views.joined {
+            self.match_patterns_in(text, joined, hits);
+        }
+    }
+
+    fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>) {
         for i in self.patterns.candidates(&plain.text) {
             let (rule, lazy) = &self.patterns.patterns[i as usize];
             if !self.rules[*rule].info.enabled {

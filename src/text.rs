@@ -50,6 +50,9 @@ pub struct Views {
     pub plain: View,
     /// Folded, de-leeted, joined and squeezed text for word lists.
     pub lex: View,
+    /// The plain view with letters split by separators joined ("ik ga u k.a.p.o.t maken" → "ik ga
+    /// u kapot maken"), for phrase patterns; only when the text has such letters.
+    pub joined: Option<View>,
 }
 
 /// One character after folding, with its original byte range.
@@ -66,8 +69,12 @@ impl Views {
     pub fn new(text: &str) -> Self {
         let units = fold_units(text);
         let plain = plain_view(&units, text.len());
+        let joined = split_letters(&units).map(|keep| {
+            let kept: Vec<Unit> = units.iter().zip(keep).filter(|(_, k)| *k).map(|(u, _)| *u).collect();
+            plain_view(&kept, text.len())
+        });
         let lex = lex_view(units, text.len());
-        Views { plain, lex }
+        Views { plain, lex, joined }
     }
 }
 
@@ -289,44 +296,7 @@ fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
         i = j;
     }
     // 2. Letters split by separators ("k.a.n.k.e.r", "k a n k e r"): join chains of 3+ single letters.
-    let mut keep = vec![true; n];
-    let single = |k: usize| {
-        units[k].c.is_alphabetic()
-            && (k == 0 || !units[k - 1].c.is_alphanumeric())
-            && (k + 1 >= n || !units[k + 1].c.is_alphanumeric())
-    };
-    let is_sep = |c: char| matches!(c, ' ' | '.' | '-' | '_' | '*' | '/' | '+' | ',');
-    let mut k = 0;
-    while k < n {
-        if !single(k) {
-            k += 1;
-            continue;
-        }
-        // Walk the chain: letter (sep{1,2} letter)*; everything between its letters is a separator.
-        let mut count = 1;
-        let mut last = k;
-        loop {
-            let p = last + 1;
-            let mut q = p;
-            while q < n && q - p < 3 && is_sep(units[q].c) {
-                q += 1;
-            }
-            if q > p && q < n && single(q) {
-                count += 1;
-                last = q;
-            } else {
-                break;
-            }
-        }
-        if count >= 3 {
-            for x in k..=last {
-                if !units[x].c.is_alphabetic() {
-                    keep[x] = false;
-                }
-            }
-        }
-        k = last + 1;
-    }
+    let keep = split_letters(&units).unwrap_or_else(|| vec![true; n]);
     // 3. Squeeze every run of one letter to a single letter.
     let mut view = View::with_capacity(len);
     let mut prev = '\0';
@@ -342,6 +312,63 @@ fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
         view.push(u.c, u.start, u.end);
     }
     view
+}
+
+/// Finds chains of three or more single letters split by separators ("k.a.p.o.t", "h u i l e n")
+/// and returns, per unit, whether to keep it: the separators inside a chain go. `None` when there
+/// is no chain (nearly every text), so nothing needs to be rebuilt.
+fn split_letters(units: &[Unit]) -> Option<Vec<bool>> {
+    let n = units.len();
+    let mut keep: Option<Vec<bool>> = None;
+    let single = |k: usize| {
+        units[k].c.is_alphabetic()
+            && (k == 0 || !units[k - 1].c.is_alphanumeric())
+            && (k + 1 >= n || !units[k + 1].c.is_alphanumeric())
+    };
+    let is_sep = |c: char| matches!(c, ' ' | '.' | '-' | '_' | '*' | '/' | '+' | ',');
+    let mut k = 0;
+    while k < n {
+        if !single(k) {
+            k += 1;
+            continue;
+        }
+        // Walk the chain: letter (sep{1,2} letter)*, the same separator throughout, so a word
+        // before it stays apart ("ga u k.a.p.o.t": the chain is "k.a.p.o.t", not "u k.a.p.o.t").
+        let mut count = 1;
+        let mut last = k;
+        let mut sep: Option<(usize, usize)> = None;
+        let mut changed = false;
+        loop {
+            let p = last + 1;
+            let mut q = p;
+            while q < n && q - p < 3 && is_sep(units[q].c) {
+                q += 1;
+            }
+            if q > p && q < n && single(q) {
+                let same = sep.is_none_or(|(a, b)| b - a == q - p && (0..q - p).all(|i| units[a + i].c == units[p + i].c));
+                if !same {
+                    changed = true;
+                    break;
+                }
+                sep.get_or_insert((p, q));
+                count += 1;
+                last = q;
+            } else {
+                break;
+            }
+        }
+        if count >= 3 {
+            let keep = keep.get_or_insert_with(|| vec![true; n]);
+            for x in k..=last {
+                if !units[x].c.is_alphabetic() {
+                    keep[x] = false;
+                }
+            }
+        }
+        // A chain cut short by another separator may start again at its last letter.
+        k = if changed && count < 3 { last.max(k + 1) } else { last + 1 };
+    }
+    keep
 }
 
 /// True for characters that make up words in the `lex` view.
@@ -407,6 +434,22 @@ mod tests {
         assert_eq!(lex("h0er"), "hoer");
         assert_eq!(lex("bel 101"), "bel 101");
         assert_eq!(lex("ik zag u"), "ik zag u");
+    }
+
+    #[test]
+    fn joined_view_joins_split_letters_only() {
+        let j = |t: &str| Views::new(t).joined.map(|v| v.text);
+        assert_eq!(j("ik ga u k.a.p.o.t maken").as_deref(), Some("ik ga u kapot maken"));
+        assert_eq!(j("lekker h u i l e n").as_deref(), Some("lekker huilen"));
+        assert_eq!(j("u k a"), Some("uka".to_string()));
+        assert_eq!(j("ik ga u kapot maken"), None);
+        assert_eq!(j("a.b vs c"), None);
+        let text = "ga u k.a.p.o.t ✊";
+        let views = Views::new(text);
+        let joined = views.joined.expect("joined");
+        let at = joined.text.find("kapot").expect("kapot");
+        let (s, e) = joined.to_original(at, at + 5);
+        assert_eq!(&text[s..e], "k.a.p.o.t");
     }
 
     #[test]
