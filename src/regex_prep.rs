@@ -246,9 +246,9 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
 }
 
 /// Trigger sets larger than this cost more matching work (and module size) than they save.
-const MAX_SET: usize = 60;
+const MAX_SET: usize = 300;
 /// At most this many sets per pattern: each one more rarely wakes the pattern for nothing.
-const MAX_SETS: usize = 2;
+const MAX_SETS: usize = 3;
 
 /// The trigger conditions of a regex (after `marked_classes`): sets of literals such that every
 /// match contains at least one literal of **each** set. Empty when there are none (the pattern
