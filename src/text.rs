@@ -50,8 +50,9 @@ pub struct Views {
     pub plain: View,
     /// Folded, de-leeted, joined and squeezed text for word lists.
     pub lex: View,
-    /// The plain view with letters split by separators joined ("ik ga u k.a.p.o.t maken" → "ik ga
-    /// u kapot maken"), for phrase patterns; only when the text has such letters.
+    /// The plain view with leetspeak undone and letters split by separators joined ("ik ga u
+    /// k.a.p.o.t maken" → "ik ga u kapot maken", "c0rrupt" → "corrupt"), for phrase patterns;
+    /// only when the text has such spellings.
     pub joined: Option<View>,
 }
 
@@ -67,13 +68,18 @@ impl Views {
     /// Builds both views of `text`.
     #[must_use]
     pub fn new(text: &str) -> Self {
-        let units = fold_units(text);
+        let mut units = fold_units(text);
         let plain = plain_view(&units, text.len());
-        let joined = split_letters(&units).map(|keep| {
-            let kept: Vec<Unit> = units.iter().zip(keep).filter(|(_, k)| *k).map(|(u, _)| *u).collect();
+        let leeted = undo_leet(&mut units);
+        let keep = split_letters(&units);
+        let joined = (leeted || keep.is_some()).then(|| {
+            let kept: Vec<Unit> = match &keep {
+                Some(keep) => units.iter().zip(keep).filter(|(_, k)| **k).map(|(u, _)| *u).collect(),
+                None => units.clone(),
+            };
             plain_view(&kept, text.len())
         });
-        let lex = lex_view(units, text.len());
+        let lex = lex_view(&units, keep.as_deref(), text.len());
         Views { plain, lex, joined }
     }
 }
@@ -262,9 +268,11 @@ fn leet(c: char) -> Option<char> {
     })
 }
 
-fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
-    // 1. Leetspeak: inside a token that has at least two letters, digits and symbols become letters.
-    //    A symbol (not a digit) only counts between two word characters, so "kut!" keeps its "!".
+/// Leetspeak: inside a token that has at least two letters, digits and symbols become letters.
+/// A symbol (not a digit) only counts between two word characters, so "kut!" keeps its "!".
+/// True when it changed a character.
+fn undo_leet(units: &mut [Unit]) -> bool {
+    let mut changed = false;
     let n = units.len();
     let mut i = 0;
     while i < n {
@@ -289,19 +297,23 @@ fn lex_view(mut units: Vec<Unit>, len: usize) -> View {
                     let inner = k > i && k + 1 < j;
                     if !symbol || inner {
                         units[k].c = l;
+                        changed = true;
                     }
                 }
             }
         }
         i = j;
     }
-    // 2. Letters split by separators ("k.a.n.k.e.r", "k a n k e r"): join chains of 3+ single letters.
-    let keep = split_letters(&units).unwrap_or_else(|| vec![true; n]);
-    // 3. Squeeze every run of one letter to a single letter.
+    changed
+}
+
+/// The `lex` view from units with leetspeak undone: letters split by separators joined (`keep`,
+/// from [`split_letters`]), then every run of one letter squeezed to a single letter.
+fn lex_view(units: &[Unit], keep: Option<&[bool]>, len: usize) -> View {
     let mut view = View::with_capacity(len);
     let mut prev = '\0';
-    for (u, kept) in units.iter().zip(keep) {
-        if !kept {
+    for (i, u) in units.iter().enumerate() {
+        if keep.is_some_and(|k| !k[i]) {
             continue;
         }
         if u.c == prev && u.c.is_alphabetic() {
@@ -437,13 +449,15 @@ mod tests {
     }
 
     #[test]
-    fn joined_view_joins_split_letters_only() {
+    fn joined_view_undoes_split_letters_and_leet_only() {
         let j = |t: &str| Views::new(t).joined.map(|v| v.text);
         assert_eq!(j("ik ga u k.a.p.o.t maken").as_deref(), Some("ik ga u kapot maken"));
         assert_eq!(j("lekker h u i l e n").as_deref(), Some("lekker huilen"));
         assert_eq!(j("u k a"), Some("uka".to_string()));
         assert_eq!(j("ik ga u kapot maken"), None);
         assert_eq!(j("a.b vs c"), None);
+        assert_eq!(j("c0rrupte bende, 0475 12 34 56").as_deref(), Some("corrupte bende, 0475 12 34 56"));
+        assert_eq!(j("om 14u, 120 km/u"), None);
         let text = "ga u k.a.p.o.t ✊";
         let views = Views::new(text);
         let joined = views.joined.expect("joined");
