@@ -477,7 +477,41 @@ fn shouting(text: &str, out: &mut Vec<(usize, usize)>) {
         if let Some(f) = first {
             out.push((f, last));
         }
+        return;
     }
+    // A shouted sentence inside a calm comment: five or more words in a row in capitals, with at
+    // least 25 letters ("Ik lees dit. JULLIE ZIJN DE SLECHTSTE ZONE VAN HET LAND. Fijne dag.").
+    let mut run: Option<(usize, usize)> = None;
+    let (mut run_words, mut run_letters) = (0usize, 0usize);
+    let mut flush = |run: &mut Option<(usize, usize)>, words: usize, letters: usize| {
+        if let (Some(span), true) = (run.take(), words >= 5 && letters >= 25) {
+            out.push(span);
+        }
+    };
+    let mut offset = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let start = offset;
+        offset += word.len();
+        let core = word.trim();
+        let n = core.chars().filter(|c| c.is_alphabetic()).count();
+        let shouted = n >= 1 && core.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if shouted {
+            let lead = core.find(|c: char| c.is_alphanumeric()).unwrap_or(0);
+            let tail = core.rfind(|c: char| c.is_alphanumeric()).map_or(core.len(), |i| i + core[i..].chars().next().map_or(1, char::len_utf8));
+            let ws = word.len() - word.trim_start().len();
+            let (s, e) = (start + ws + lead, start + ws + tail);
+            run = Some(run.map_or((s, e), |(rs, _)| (rs, e)));
+            if n >= 2 {
+                run_words += 1;
+            }
+            run_letters += n;
+        } else if n > 0 {
+            flush(&mut run, run_words, run_letters);
+            run_words = 0;
+            run_letters = 0;
+        }
+    }
+    flush(&mut run, run_words, run_letters);
 }
 
 /// Emoji floods (a run of 5 or more, or 3 or more clowns), punctuation floods ("!!!!!", "?!?!?!"),
@@ -703,6 +737,15 @@ mod tests {
         assert_eq!(spans(Detector::Link, "Kijk op www.superdeals.shop/gent nu!"), ["www.superdeals.shop/gent"]);
         assert!(spans(Detector::Link, "Zie https://www.politie.be/5415/contact en vrt.be/nws").is_empty());
         assert_eq!(spans(Detector::Shortener, "klik bit.ly/abc"), ["bit.ly/abc"]);
+    }
+
+    #[test]
+    fn shouted_sentence_inside_calm_text() {
+        assert_eq!(
+            spans(Detector::Shouting, "Ik lees dit. JULLIE ZIJN DE SLECHTSTE ZONE VAN HET LAND, echt. Fijne dag."),
+            vec!["JULLIE ZIJN DE SLECHTSTE ZONE VAN HET LAND"]
+        );
+        assert!(spans(Detector::Shouting, "De LEZ en de AA Gent match, plus NMBS en VRT: ok.").is_empty());
     }
 
     #[test]
