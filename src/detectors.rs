@@ -155,7 +155,7 @@ impl DetectorContext {
         }
         let clean = |v: &[String]| v.iter().map(|d| d.trim().trim_start_matches("www.").to_ascii_lowercase()).collect();
         DetectorContext {
-            phone: re(r"(?:\+|\b00|\(0|\b0)\d(?:[ ./\-]?\(?\d\)?){6,16}"),
+            phone: re(r"(?:\+|\b00|\(0|\b0)(?: ?[./\-] ?|[ ./\-])?\d(?:(?: ?[./\-] ?|[ ./\-])?\(?\d\)?){6,16}"),
             email: re(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,24}\b"),
             email_obfuscated: re(
                 r"\b[a-z0-9][a-z0-9._\-]*\s?[\[(\{]\s?(?:at|@|apenstaart(?:je)?)\s?[\])\}]\s?[a-z0-9\-]+\s?(?:[\[(\{]\s?(?:dot|punt|\.)\s?[\])\}]|\.)\s?[a-z]{2,6}\b",
@@ -176,7 +176,7 @@ impl DetectorContext {
             ),
             plate: re(r"\b(?:[1-9][-. ]?[A-Za-z]{3}[-. ]?\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})\b"),
             url: re(
-                r"(?:https?://|www\.)[^\s<>\x22']+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|be|nl|net|org|eu|io|shop|store|xyz|info|biz|ly|gl|me|co|app|link|online|site|club|top|fr|de|uk|tk|gd|to|cc|gent|brussels|vlaanderen|tv|ai|gg|live)\b(?:/[^\s<>\x22']*)?",
+                r"(?:https?://|www\.)[^\s<>\x22']+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|be|nl|net|org|eu|io|shop|store|xyz|info|biz|ly|gl|gle|me|co|app|link|online|site|club|top|fr|de|uk|tk|gd|to|cc|gent|brussels|vlaanderen|tv|ai|gg|live)\b(?:/[^\s<>\x22']*)?",
             ),
             own_numbers,
             own_emails,
@@ -730,6 +730,8 @@ mod tests {
         assert!(spans(Detector::Phone, "Bel 09/266.61.11 of 101").is_empty());
         assert!(spans(Detector::Phone, "op 12/03/2024 om 14:30, 120 km/u, € 2.500").is_empty());
         assert!(spans(Detector::Phone, "in 2023 waren er 0475 boetes").is_empty());
+        assert_eq!(spans(Detector::Phone, "Bel me: 0 4 9 5 - 2 3 8 - 7 1 4"), vec!["0 4 9 5 - 2 3 8 - 7 1 4"]);
+        assert!(spans(Detector::Phone, "Gent won 2 - 0, daarna 3 - 1 en 0 - 0.").is_empty());
     }
 
     #[test]
