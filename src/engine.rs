@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use std::collections::HashMap;
-
 use regex::Regex;
 
 use crate::detectors::{Detector, DetectorContext, Shape};
@@ -507,7 +505,9 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
         merged.links.shorteners.extend(l.shorteners);
     }
     for def in file.rules {
-        let line = pack::line_of_rule(source, &def.id);
+        // Line numbers are for error messages; finding them in the default pack costs start-up
+        // time for messages the test suite makes sure never come.
+        let line = if default { None } else { pack::line_of_rule(source, &def.id) };
         let Some((prefix, rest)) = def.id.split_once('/') else {
             return Err(err(line, format!("rule id `{}` must look like `category/name`, e.g. `insult/local-words`", def.id)));
         };
@@ -619,9 +619,6 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
     let mut words: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
     let mut patterns = PatternSet::default();
-    let mut literals: Vec<Vec<u8>> = Vec::new();
-    let mut literal_index: HashMap<Vec<u8>, usize> = HashMap::new();
-    let mut pool = None;
 
     let mut exact_allow: Vec<(Option<usize>, String)> = Vec::new();
     let add_word = |raw: &str, owner: Owner, words: &mut Vec<String>, entries: &mut Vec<Entry>, exact: &mut Vec<(Option<usize>, String)>| -> Result<(), String> {
@@ -661,7 +658,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             for (n, p) in def.patterns.iter().enumerate() {
                 let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
                 patterns
-                    .add(i, src, file.starts_with("politie-gent/") && !user_defs, &mut pool, &mut literals, &mut literal_index)
+                    .add(i, src, file.starts_with("politie-gent/") && !user_defs)
                     .map_err(|m| err(format!("rule `{}`: field `patterns`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
             }
         }
@@ -713,7 +710,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             .map_err(|m| Error::Pack { file: "allow".into(), line: None, message: m })?;
     }
     let lexicon = if words.is_empty() { None } else { Some(Trie::new(&words)) };
-    patterns.finish(&literals);
+    patterns.finish();
     let contacts_out = Contacts {
         urgent: contacts.urgent.clone().unwrap_or_default(),
         emergency: contacts.emergency.clone().unwrap_or_default(),

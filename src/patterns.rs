@@ -8,12 +8,13 @@
 //! and one trie of all those literals tells, per comment, which patterns can
 //! match at all. Only those are compiled (once, then cached) and run.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
 use crate::trie::Trie;
-use crate::regex_prep::{ascii_classes, conditions, fingerprint, marked_classes, parse, Triggers, BOUNDARY};
+use crate::regex_prep::{ascii_classes, conditions, fingerprint, marked_classes, parse, BOUNDARY};
 
 /// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the expanded
 /// source, sets of indices into the literal pool)`, sorted by fingerprint. A pattern found here
@@ -70,88 +71,124 @@ pub struct PatternSet {
     pub patterns: Vec<(usize, LazyRegex)>,
     /// Per pattern, the bit mask a text must fill (one bit per trigger set); 0 runs it always.
     need: Vec<u8>,
-    /// Per literal, the `(pattern, set bit, boundaries)` it fills; `boundaries` bit 0: the literal
-    /// must start at a word boundary, bit 1: end at one.
-    literal_to_patterns: Vec<Vec<(u32, u8, u8)>>,
+    /// Trigger literals without their boundary marks: first build.rs's pool, in pool order (so a
+    /// pool index is a literal id and nothing is copied or hashed), then a user pack's.
+    literals: Vec<Cow<'static, [u8]>>,
+    /// Per literal: bit 0, it must start at a word boundary; bit 1, end at one.
+    boundaries: Vec<u8>,
+    /// `(literal, pattern, set bit)` while patterns are added; sorted into `fills` by `finish`.
+    pending: Vec<(u32, u32, u8)>,
+    /// Per literal `i`, the `(pattern, set bit)` pairs it fills: `fills[fill_start[i]..fill_start[i + 1]]`.
+    fill_start: Vec<u32>,
+    fills: Vec<(u32, u8)>,
     triggers: Option<Trie>,
+    pooled: bool,
+}
+
+/// A literal without its boundary marks, and the marks as bits.
+fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
+    let (lit, start) = match lit.strip_prefix(&[BOUNDARY]) {
+        Some(rest) => (rest, 1),
+        None => (lit, 0),
+    };
+    match lit.strip_suffix(&[BOUNDARY]) {
+        Some(rest) => (rest, start | 2),
+        None => (lit, start),
+    }
 }
 
 impl PatternSet {
     /// Adds a pattern for rule `rule`. A `trusted` pattern (from the default pack) whose triggers
     /// build.rs precomputed is not parsed now.
-    pub fn add(
-        &mut self,
-        rule: usize,
-        src: String,
-        trusted: bool,
-        pool: &mut Option<Vec<&'static [u8]>>,
-        literals: &mut Vec<Vec<u8>>,
-        index: &mut std::collections::HashMap<Vec<u8>, usize>,
-    ) -> Result<(), String> {
+    pub fn add(&mut self, rule: usize, src: String, trusted: bool) -> Result<(), String> {
         let known = if trusted {
             let key = fingerprint(&src);
             precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)).ok().map(|i| precomputed::TRIGGERS[i].1)
         } else {
             None
         };
-        let (re, sets): (LazyRegex, Vec<Triggers>) = match known {
-            Some(sets) => {
-                let pool = pool.get_or_insert_with(|| precomputed::POOL.split(|&b| b == 0x1f).collect());
-                let sets = sets
-                    .iter()
-                    .map(|&at| {
-                        let at = at as usize;
-                        let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
-                        let ids = precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]);
-                        ids.iter().filter_map(|&i| pool.get(usize::from(i)).map(|l| l.to_vec())).collect()
-                    })
-                    .collect();
-                (LazyRegex::trusted(&src), sets)
+        let id = self.patterns.len() as u32;
+        let mut sets = 0usize;
+        match known {
+            Some(offsets) => {
+                self.use_pool();
+                for &at in offsets.iter().take(8) {
+                    let at = at as usize;
+                    let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
+                    for &lit in precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]) {
+                        self.pending.push((u32::from(lit), id, sets as u8));
+                    }
+                    sets += 1;
+                }
+                self.patterns.push((rule, LazyRegex::trusted(&src)));
             }
             None => {
-                let sets = conditions(&parse(&marked_classes(&src))?);
-                (LazyRegex::new(src)?, sets)
-            }
-        };
-        let id = self.patterns.len() as u32;
-        let sets = &sets[..sets.len().min(8)];
-        self.need.push(((1u16 << sets.len()) - 1) as u8);
-        for (bit, set) in sets.iter().enumerate() {
-            for lit in set {
-                let mut lit = lit.as_slice();
-                let mut flags = 0u8;
-                if let Some(rest) = lit.strip_prefix(&[BOUNDARY]) {
-                    flags |= 1;
-                    lit = rest;
+                let conds = conditions(&parse(&marked_classes(&src))?);
+                let re = LazyRegex::new(src)?;
+                for set in conds.iter().take(8) {
+                    for lit in set {
+                        let (bytes, marks) = strip_marks(lit);
+                        if bytes.is_empty() {
+                            continue;
+                        }
+                        let n = self.literals.len() as u32;
+                        self.literals.push(Cow::Owned(bytes.to_vec()));
+                        self.boundaries.push(marks);
+                        self.pending.push((n, id, sets as u8));
+                    }
+                    sets += 1;
                 }
-                if let Some(rest) = lit.strip_suffix(&[BOUNDARY]) {
-                    flags |= 2;
-                    lit = rest;
-                }
-                if lit.is_empty() {
-                    continue;
-                }
-                let n = *index.entry(lit.to_vec()).or_insert_with(|| {
-                    literals.push(lit.to_vec());
-                    literals.len() - 1
-                });
-                if self.literal_to_patterns.len() <= n {
-                    self.literal_to_patterns.resize(n + 1, Vec::new());
-                }
-                let entry = (id, bit as u8, flags);
-                if !self.literal_to_patterns[n].contains(&entry) {
-                    self.literal_to_patterns[n].push(entry);
-                }
+                self.patterns.push((rule, re));
             }
         }
-        self.patterns.push((rule, re));
+        self.need.push(((1u16 << sets) - 1) as u8);
         Ok(())
     }
 
-    /// Builds the trigger trie once every pattern is added.
-    pub fn finish(&mut self, literals: &[Vec<u8>]) {
-        if !literals.is_empty() {
-            self.triggers = Some(Trie::new(literals));
+    /// The pool's literals take the first ids, once.
+    fn use_pool(&mut self) {
+        if self.pooled {
+            return;
+        }
+        self.pooled = true;
+        // User literals may already be there: the pool goes first, so they move up.
+        let user = std::mem::take(&mut self.literals);
+        let user_marks = std::mem::take(&mut self.boundaries);
+        for lit in precomputed::POOL.split(|&b| b == 0x1f) {
+            let (bytes, marks) = strip_marks(lit);
+            self.literals.push(Cow::Borrowed(bytes));
+            self.boundaries.push(marks);
+        }
+        let shift = self.literals.len() as u32;
+        for p in &mut self.pending {
+            p.0 += shift;
+        }
+        self.literals.extend(user);
+        self.boundaries.extend(user_marks);
+    }
+
+    /// Builds the trigger trie and the literal-to-pattern table once every pattern is added.
+    pub fn finish(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_unstable();
+        pending.dedup();
+        self.fill_start = Vec::with_capacity(self.literals.len() + 1);
+        self.fills = Vec::with_capacity(pending.len());
+        let mut next = 0;
+        for lit in 0..self.literals.len() as u32 {
+            self.fill_start.push(self.fills.len() as u32);
+            while next < pending.len() && pending[next].0 == lit {
+                self.fills.push((pending[next].1, pending[next].2));
+                next += 1;
+            }
+        }
+        self.fill_start.push(self.fills.len() as u32);
+        // Literals no pattern uses (their rules are switched off) need not be looked for.
+        let used: Vec<&[u8]> = (0..self.literals.len())
+            .map(|i| if self.fill_start[i] < self.fill_start[i + 1] { &self.literals[i][..] } else { &[][..] })
+            .collect();
+        if used.iter().any(|l| !l.is_empty()) {
+            self.triggers = Some(Trie::new(&used));
         }
     }
 
@@ -164,11 +201,12 @@ impl PatternSet {
             let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
             let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
             trie.find_all(bytes, |literal, start, end| {
-                let at = u8::from(boundary(start)) | u8::from(boundary(end)) << 1;
-                for &(p, bit, flags) in &self.literal_to_patterns[literal] {
-                    if flags & at == flags {
-                        have[p as usize] |= 1 << bit;
-                    }
+                let marks = self.boundaries[literal];
+                if (marks & 1 != 0 && !boundary(start)) || (marks & 2 != 0 && !boundary(end)) {
+                    return;
+                }
+                for &(p, bit) in &self.fills[self.fill_start[literal] as usize..self.fill_start[literal + 1] as usize] {
+                    have[p as usize] |= 1 << bit;
                 }
             });
         }
