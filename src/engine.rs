@@ -1,5 +1,6 @@
 //! The engine: compiles a rule pack once, then checks comments.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use regex::Regex;
@@ -243,7 +244,7 @@ impl Engine {
         let mut missed = Vec::new();
         for (i, (rule, re)) in self.patterns.patterns.iter().enumerate() {
             if !woken.contains(&(i as u32)) && re.is_match(&views.plain.text) {
-                missed.push(format!("{}: {}", self.rules[*rule].info.id, re.source()));
+                missed.push(format!("{}: {}", self.rules[*rule].info.id, re.source().unwrap_or_else(Cow::Owned)));
             }
         }
         missed
@@ -258,13 +259,13 @@ impl Engine {
         let mut bad = Vec::new();
         for (rule, re) in &self.patterns.patterns {
             if re.get().is_none() {
-                bad.push(format!("{}: {}", self.rules[*rule].info.id, re.source()));
+                bad.push(format!("{}: {}", self.rules[*rule].info.id, re.source().unwrap_or_else(Cow::Owned)));
             }
         }
         for r in &self.rules {
             for re in r.unless.iter().chain(&r.requires) {
                 if re.get().is_none() {
-                    bad.push(format!("{}: {}", r.info.id, re.source()));
+                    bad.push(format!("{}: {}", r.info.id, re.source().unwrap_or_else(Cow::Owned)));
                 }
             }
         }
@@ -615,6 +616,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         let e = expand_defs(v, &defs).map_err(|m| Error::Pack { file: "[defs]".into(), line: None, message: format!("`{k}`: {m}") })?;
         expanded_defs.insert(k.clone(), e);
     }
+    let expanded_defs = std::sync::Arc::new(expanded_defs);
     let mut rules = Vec::with_capacity(defs_list.len());
     let mut words: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
@@ -627,7 +629,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             return Ok(());
         }
         let (mode, core) = parse_entry(raw.trim());
-        let norm = text::normalize_entry(core);
+        let norm = crate::patterns::precomputed_entry(core).map_or_else(|| text::normalize_entry(core), str::to_string);
         if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return Err(format!("word `{raw}` is too short after normalisation (`{norm}`); words need at least two letters"));
         }
@@ -655,10 +657,14 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             for w in &def.allow {
                 add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
             }
+            let trusted = file.starts_with("politie-gent/") && !user_defs;
             for (n, p) in def.patterns.iter().enumerate() {
+                if trusted && patterns.add_precomputed(i, p, &expanded_defs) {
+                    continue;
+                }
                 let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
                 patterns
-                    .add(i, src, file.starts_with("politie-gent/") && !user_defs)
+                    .add(i, src)
                     .map_err(|m| err(format!("rule `{}`: field `patterns`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
             }
         }
@@ -666,15 +672,16 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         let lazy_list = |field: &str, list: &[String]| -> Result<Vec<LazyRegex>, Error> {
             let mut out = Vec::with_capacity(list.len());
             for (n, p) in list.iter().enumerate() {
-                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: field `{field}`, entry {}: {m}", def.id, n + 1)))?;
                 // The default pack's regexes are checked by the test suite; a user's now.
-                let re = if trusted {
-                    LazyRegex::trusted(&src)
-                } else {
+                if trusted {
+                    out.push(LazyRegex::trusted(p, &expanded_defs));
+                    continue;
+                }
+                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: field `{field}`, entry {}: {m}", def.id, n + 1)))?;
+                out.push(
                     LazyRegex::new(src)
-                        .map_err(|m| err(format!("rule `{}`: field `{field}`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?
-                };
-                out.push(re);
+                        .map_err(|m| err(format!("rule `{}`: field `{field}`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?,
+                );
             }
             Ok(out)
         };

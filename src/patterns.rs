@@ -9,18 +9,29 @@
 //! match at all. Only those are compiled (once, then cached) and run.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 
 use crate::trie::Trie;
-use crate::regex_prep::{ascii_classes, conditions, fingerprint, marked_classes, parse, BOUNDARY};
+use crate::regex_prep::{ascii_classes, conditions, expand_defs, fingerprint, marked_classes, parse, BOUNDARY};
 
-/// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the expanded
-/// source, sets of indices into the literal pool)`, sorted by fingerprint. A pattern found here
-/// needs no parsing when the engine is built.
+/// `[defs]` with their own references expanded: name → regex fragment.
+pub type Defs = BTreeMap<String, String>;
+
+/// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the source as
+/// written, before `[defs]` are expanded; sets of indices into the literal pool)`, sorted by
+/// fingerprint. A pattern found here is neither expanded nor parsed when the engine is built.
 mod precomputed {
     include!(concat!(env!("OUT_DIR"), "/triggers.rs"));
+}
+
+/// A default-pack word-list entry (without its `*`/`+` marks), normalised by build.rs exactly as
+/// [`crate::text::normalize_entry`] would; `None` for any other word.
+pub fn precomputed_entry(core: &str) -> Option<&'static str> {
+    let i = precomputed::ENTRIES.binary_search_by(|(k, _)| (*k).cmp(core)).ok()?;
+    Some(precomputed::ENTRIES[i].1)
 }
 
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
@@ -29,8 +40,12 @@ const REGEX_SIZE_LIMIT: usize = 4 << 20;
 /// A regex that is parsed now and compiled on first use.
 #[derive(Debug)]
 pub struct LazyRegex {
-    /// The source as written (after `[defs]`); `ascii_classes` is applied when it is compiled.
+    /// The source: after `[defs]`, or as written when `defs` is set; `ascii_classes` is applied
+    /// when it is compiled.
     src: String,
+    /// The `[defs]` a trusted source still names: expanded when it is compiled, because the
+    /// expanded word lists are long and most patterns are never compiled at all.
+    defs: Option<Arc<Defs>>,
     re: OnceLock<Option<Regex>>,
 }
 
@@ -38,24 +53,32 @@ impl LazyRegex {
     /// Parses `src`; the error says what is wrong with it.
     pub fn new(src: String) -> Result<LazyRegex, String> {
         parse(&ascii_classes(&src))?;
-        Ok(LazyRegex { src, re: OnceLock::new() })
+        Ok(LazyRegex { src, defs: None, re: OnceLock::new() })
     }
 
-    /// A regex from the embedded default pack, whose syntax the test suite checks: not parsed now.
-    pub fn trusted(src: &str) -> LazyRegex {
-        LazyRegex { src: src.to_string(), re: OnceLock::new() }
+    /// A regex from the embedded default pack, whose syntax the test suite checks: neither
+    /// expanded nor parsed now.
+    pub fn trusted(raw: &str, defs: &Arc<Defs>) -> LazyRegex {
+        LazyRegex { src: raw.to_string(), defs: Some(Arc::clone(defs)), re: OnceLock::new() }
     }
 
-    /// The compiled regex; `None` only if it exceeds the size limit.
+    /// The compiled regex; `None` only if it exceeds the size limit (or, for a trusted source,
+    /// names an unknown `[defs]` entry, which the test suite rules out).
     pub fn get(&self) -> Option<&Regex> {
         self.re
-            .get_or_init(|| RegexBuilder::new(&ascii_classes(&self.src)).size_limit(REGEX_SIZE_LIMIT).build().ok())
+            .get_or_init(|| {
+                let src = self.source().ok()?;
+                RegexBuilder::new(&ascii_classes(&src)).size_limit(REGEX_SIZE_LIMIT).build().ok()
+            })
             .as_ref()
     }
 
-    /// The regex as compiled.
-    pub fn source(&self) -> &str {
-        &self.src
+    /// The regex as compiled, after `[defs]`.
+    pub fn source(&self) -> Result<Cow<'_, str>, String> {
+        match &self.defs {
+            Some(defs) => expand_defs(&self.src, defs).map(Cow::Owned),
+            None => Ok(Cow::Borrowed(&self.src)),
+        }
     }
 
     /// True when it matches; false when it cannot be compiled.
@@ -98,49 +121,50 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
 }
 
 impl PatternSet {
-    /// Adds a pattern for rule `rule`. A `trusted` pattern (from the default pack) whose triggers
-    /// build.rs precomputed is not parsed now.
-    pub fn add(&mut self, rule: usize, src: String, trusted: bool) -> Result<(), String> {
-        let known = if trusted {
-            let key = fingerprint(&src);
-            precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)).ok().map(|i| precomputed::TRIGGERS[i].1)
-        } else {
-            None
+    /// Adds a pattern of the default pack for rule `rule` if build.rs precomputed its triggers
+    /// (keyed by its source as written); false if it did not, and [`PatternSet::add`] must.
+    pub fn add_precomputed(&mut self, rule: usize, raw: &str, defs: &Arc<Defs>) -> bool {
+        let key = fingerprint(raw);
+        let Ok(at) = precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)) else {
+            return false;
         };
+        self.use_pool();
         let id = self.patterns.len() as u32;
         let mut sets = 0usize;
-        match known {
-            Some(offsets) => {
-                self.use_pool();
-                for &at in offsets.iter().take(8) {
-                    let at = at as usize;
-                    let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
-                    for &lit in precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]) {
-                        self.pending.push((u32::from(lit), id, sets as u8));
-                    }
-                    sets += 1;
-                }
-                self.patterns.push((rule, LazyRegex::trusted(&src)));
+        for &at in precomputed::TRIGGERS[at].1.iter().take(8) {
+            let at = at as usize;
+            let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
+            for &lit in precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]) {
+                self.pending.push((u32::from(lit), id, sets as u8));
             }
-            None => {
-                let conds = conditions(&parse(&marked_classes(&src))?);
-                let re = LazyRegex::new(src)?;
-                for set in conds.iter().take(8) {
-                    for lit in set {
-                        let (bytes, marks) = strip_marks(lit);
-                        if bytes.is_empty() {
-                            continue;
-                        }
-                        let n = self.literals.len() as u32;
-                        self.literals.push(Cow::Owned(bytes.to_vec()));
-                        self.boundaries.push(marks);
-                        self.pending.push((n, id, sets as u8));
-                    }
-                    sets += 1;
-                }
-                self.patterns.push((rule, re));
-            }
+            sets += 1;
         }
+        self.patterns.push((rule, LazyRegex::trusted(raw, defs)));
+        self.need.push(((1u16 << sets) - 1) as u8);
+        true
+    }
+
+    /// Adds a pattern for rule `rule` (its source after `[defs]`): parses it and extracts its
+    /// trigger sets.
+    pub fn add(&mut self, rule: usize, src: String) -> Result<(), String> {
+        let id = self.patterns.len() as u32;
+        let mut sets = 0usize;
+        let conds = conditions(&parse(&marked_classes(&src))?);
+        let re = LazyRegex::new(src)?;
+        for set in conds.iter().take(8) {
+            for lit in set {
+                let (bytes, marks) = strip_marks(lit);
+                if bytes.is_empty() {
+                    continue;
+                }
+                let n = self.literals.len() as u32;
+                self.literals.push(Cow::Owned(bytes.to_vec()));
+                self.boundaries.push(marks);
+                self.pending.push((n, id, sets as u8));
+            }
+            sets += 1;
+        }
+        self.patterns.push((rule, re));
         self.need.push(((1u16 << sets) - 1) as u8);
         Ok(())
     }
@@ -169,20 +193,26 @@ impl PatternSet {
 
     /// Builds the trigger trie and the literal-to-pattern table once every pattern is added.
     pub fn finish(&mut self) {
-        let mut pending = std::mem::take(&mut self.pending);
-        pending.sort_unstable();
-        pending.dedup();
-        self.fill_start = Vec::with_capacity(self.literals.len() + 1);
-        self.fills = Vec::with_capacity(pending.len());
-        let mut next = 0;
-        for lit in 0..self.literals.len() as u32 {
-            self.fill_start.push(self.fills.len() as u32);
-            while next < pending.len() && pending[next].0 == lit {
-                self.fills.push((pending[next].1, pending[next].2));
-                next += 1;
-            }
+        // A counting sort by literal: `pending` is already in pattern order, so each literal's
+        // fills come out in pattern order too (a comparison sort here was a large part of
+        // start-up in WebAssembly). A repeated fill only sets the same bit twice.
+        let pending = std::mem::take(&mut self.pending);
+        let mut start = vec![0u32; self.literals.len() + 1];
+        for &(lit, _, _) in &pending {
+            start[lit as usize + 1] += 1;
         }
-        self.fill_start.push(self.fills.len() as u32);
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut fills = vec![(0u32, 0u8); pending.len()];
+        let mut cursor = start.clone();
+        for &(lit, pattern, set) in &pending {
+            let at = &mut cursor[lit as usize];
+            fills[*at as usize] = (pattern, set);
+            *at += 1;
+        }
+        self.fill_start = start;
+        self.fills = fills;
         // Literals no pattern uses (their rules are switched off) need not be looked for.
         let used: Vec<&[u8]> = (0..self.literals.len())
             .map(|i| if self.fill_start[i] < self.fill_start[i + 1] { &self.literals[i][..] } else { &[][..] })
@@ -223,6 +253,22 @@ impl PatternSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precomputed_entries_match_the_normaliser() {
+        assert!(precomputed::ENTRIES.len() > 100);
+        for (raw, norm) in precomputed::ENTRIES {
+            assert_eq!(crate::text::normalize_entry(raw), *norm, "{raw}");
+            assert_eq!(precomputed_entry(raw), Some(*norm));
+        }
+        assert_eq!(precomputed_entry("no such entry, surely"), None);
+    }
+
+    #[test]
+    fn the_pool_is_sorted_for_the_trie() {
+        let stripped: Vec<&[u8]> = precomputed::POOL.split(|&b| b == 0x1f).map(|l| strip_marks(l).0).collect();
+        assert!(stripped.windows(2).all(|w| w[0] <= w[1]));
+    }
 
     #[test]
     fn classes_become_ascii() {

@@ -141,14 +141,13 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** An empty same-origin document in www/ (served by the test server, not intercepted: request
+ * interception would add its own round trips to every fetch measured), so the module and .wasm
+ * load as on the help page. */
+const BLANK = { type: 'text/html; charset=utf-8', body: '<!doctype html><meta charset="utf-8"><title>bench</title>' };
+
 async function blankPage(context, server) {
   const page = await context.newPage();
-  // An empty same-origin document in www/, so the module and .wasm load as on the help page.
-  await page.route(`${server.url}__bench__.html`, (route) => route.fulfill({
-    contentType: 'text/html; charset=utf-8',
-    body: '<!doctype html><meta charset="utf-8"><title>bench</title>',
-    headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-  }));
   await page.goto(`${server.url}__bench__.html`);
   return page;
 }
@@ -270,7 +269,9 @@ const { source, comments } = corpus(COUNT);
 const bytes = comments.reduce((n, c) => n + Buffer.byteLength(c, 'utf8'), 0);
 const text = draft2000();
 
-const server = await startServer({ root: www });
+// Cross-origin isolated, so performance.now() has its fine resolution for the latency figures.
+const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const server = await startServer({ root: www, extra: { '__bench__.html': BLANK }, headers: ISOLATED });
 const browser = await chromium.launch(LAUNCH);
 let result;
 try {

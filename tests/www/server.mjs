@@ -7,7 +7,8 @@
 //
 // Options: `root` (default: the repository's www/), `base` (serve under a sub-path such as
 // '/politie/gent/', to prove the page uses relative URLs only), `headers` (extra response
-// headers, e.g. a Content-Security-Policy). `node tests/www/server.mjs [PORT]` serves by hand.
+// headers, e.g. a Content-Security-Policy), `extra` (documents served from memory, by path
+// under `base`: `{ '__bench__.html': { type, body } }`). `node tests/www/server.mjs [PORT]` serves by hand.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -33,7 +34,7 @@ export function mimeType(path) {
   return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export async function startServer({ root = WWW, base = '/', headers = {}, port = 0 } = {}) {
+export async function startServer({ root = WWW, base = '/', headers = {}, port = 0, extra = {} } = {}) {
   const rootDir = resolve(root);
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`base must start and end with '/': ${base}`);
 
@@ -57,6 +58,7 @@ export async function startServer({ root = WWW, base = '/', headers = {}, port =
     if (!pathname.startsWith(base)) return send(404, 'not found');
 
     const relative = pathname.slice(base.length);
+    if (Object.hasOwn(extra, relative)) return send(200, extra[relative].body, extra[relative].type);
     let file = normalize(join(rootDir, relative));
     if (file !== rootDir && !file.startsWith(rootDir + sep)) return send(403, 'forbidden');
     try {
