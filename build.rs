@@ -1,6 +1,6 @@
-//! Two things for the default pack, done once at build time instead of at every start:
-//! - converts its TOML to JSON for the WebAssembly build, which parses JSON instead of TOML (a TOML
-//!   parser would add some 100 KB to the module). Native builds read the TOML directly.
+//! Three things for the default pack, done once at build time instead of at every start:
+//! - packs its TOML into a small tagged binary form (`pack::unpack` reads it), so the engine parses
+//!   neither TOML nor JSON at start-up (a TOML parser would also add some 100 KB to the module);
 //! - normalises the word lists the way the engine does (`OUT_DIR/triggers.rs`, `ENTRIES`), so
 //!   building the engine does not run the text normaliser on each of them;
 //! - precomputes the trigger conditions of its phrase patterns (`OUT_DIR/triggers.rs`), so building
@@ -37,13 +37,58 @@ fn main() {
         // A syntax error is reported by the native build's tests with file and line; here it
         // only needs to stop the build.
         let value: toml::Value = toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json = serde_json::to_string(&value).expect("pack as JSON");
-        let name = path.with_extension("json");
+        let mut packed = Vec::new();
+        encode(&value, &mut packed).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.with_extension("bin");
         let name = name.file_name().expect("file name");
-        std::fs::write(out.join(name), json).expect("write the JSON pack");
+        std::fs::write(out.join(name), packed).expect("write the packed pack");
         values.push(value);
     }
     write_triggers(&values, Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")));
+}
+
+/// The packed form that `pack::unpack` reads (see there): tagged values, LEB128 lengths.
+fn encode(value: &toml::Value, out: &mut Vec<u8>) -> Result<(), String> {
+    fn len(n: usize, out: &mut Vec<u8>) {
+        let mut n = n;
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(byte);
+                return;
+            }
+            out.push(byte | 0x80);
+        }
+    }
+    fn bytes(s: &str, out: &mut Vec<u8>) {
+        len(s.len(), out);
+        out.extend_from_slice(s.as_bytes());
+    }
+    match value {
+        toml::Value::String(s) => {
+            out.push(0);
+            bytes(s, out);
+        }
+        toml::Value::Boolean(b) => out.push(if *b { 2 } else { 1 }),
+        toml::Value::Array(items) => {
+            out.push(3);
+            len(items.len(), out);
+            for item in items {
+                encode(item, out)?;
+            }
+        }
+        toml::Value::Table(table) => {
+            out.push(4);
+            len(table.len(), out);
+            for (key, item) in table {
+                bytes(key, out);
+                encode(item, out)?;
+            }
+        }
+        other => return Err(format!("a pack holds strings, booleans, arrays and tables, not `{other:?}`")),
+    }
+    Ok(())
 }
 
 fn write_triggers(files: &[toml::Value], out: &Path) {

@@ -13,16 +13,14 @@ use crate::text::{self, Views};
 use crate::trie::Trie;
 use crate::{Action, Category, Contacts, Error, Examples, Finding, RuleInfo, Verdict, MAX_TEXT_BYTES};
 
-/// The default Politie Gent pack, one file per category, in this order: TOML natively, the same
-/// files as JSON (made by build.rs) in WebAssembly.
+/// The default Politie Gent pack, one file per category, in this order, as packed by build.rs
+/// (see [`pack::unpack`]); natively, for the test that both agree, also the TOML it came from.
 macro_rules! default_pack {
     ($($name:literal),* $(,)?) => {
-        #[cfg(not(target_arch = "wasm32"))]
-        const DEFAULT_PACK: &[(&str, &str)] =
-            &[$((concat!("politie-gent/", $name, ".toml"), include_str!(concat!("packs/politie-gent/", $name, ".toml")))),*];
-        #[cfg(target_arch = "wasm32")]
-        const DEFAULT_PACK: &[(&str, &str)] =
-            &[$((concat!("politie-gent/", $name, ".toml"), include_str!(concat!(env!("OUT_DIR"), "/politie-gent/", $name, ".json")))),*];
+        const DEFAULT_PACK: &[(&str, &[u8])] =
+            &[$((concat!("politie-gent/", $name, ".toml"), include_bytes!(concat!(env!("OUT_DIR"), "/politie-gent/", $name, ".bin")))),*];
+        #[cfg(test)]
+        const DEFAULT_PACK_TOML: &[&str] = &[$(include_str!(concat!("packs/politie-gent/", $name, ".toml"))),*];
     };
 }
 
@@ -159,9 +157,9 @@ impl Engine {
             contacts: ContactsDef::default(),
             links: LinksDef::default(),
         };
-        for (name, source) in DEFAULT_PACK {
-            let file = pack::parse(name, source)?;
-            merge(&mut merged, name, source, file, true)?;
+        for (name, packed) in DEFAULT_PACK {
+            let file = pack::unpack(name, packed)?;
+            merge(&mut merged, name, "", file, true)?;
         }
         for (name, source) in &options.packs {
             let file = pack::parse(name, source)?;
@@ -739,4 +737,30 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         detectors,
         contacts: contacts_out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_default_pack_is_its_toml() {
+        assert_eq!(DEFAULT_PACK.len(), DEFAULT_PACK_TOML.len());
+        for ((name, packed), toml) in DEFAULT_PACK.iter().zip(DEFAULT_PACK_TOML) {
+            let unpacked = pack::unpack(name, packed).unwrap();
+            let parsed = pack::parse(name, toml).unwrap();
+            assert_eq!(format!("{unpacked:#?}"), format!("{parsed:#?}"), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_broken_packed_pack_is_an_error() {
+        let (name, packed) = DEFAULT_PACK[1];
+        for cut in [0, 1, packed.len() / 2, packed.len() - 1] {
+            assert!(pack::unpack(name, &packed[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut extra = packed.to_vec();
+        extra.push(0);
+        assert!(pack::unpack(name, &extra).unwrap_err().to_string().contains("trailing"));
+    }
 }

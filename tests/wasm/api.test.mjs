@@ -55,6 +55,11 @@ test('bad input and bad options throw an Error with a message, and the engine ke
   assert.throws(() => new Engine({ colour: 'red' }), (e) => e instanceof Error && /colour/.test(e.message));
   assert.throws(() => new Engine({ pack: '{"rules": [{"id": "insult/x", "patterns": ["("]}]}' }), (e) => e instanceof Error && /insult\/x/.test(e.message));
   assert.throws(() => new Engine({ pack: '{"rules": [{"id": "insult/x", "colour": 1}]}' }), (e) => e instanceof Error && /colour/.test(e.message));
+  // A pack object with the wrong kind of value names the field and what it got.
+  assert.throws(() => new Engine({ pack: { rules: [{ id: 'insult/x', words: 3 }] } }), (e) => e instanceof Error && /`words` is a number; expected an array/.test(e.message));
+  assert.throws(() => new Engine({ pack: { rules: [{ id: 'insult/x', title: null }] } }), (e) => e instanceof Error && /`title` is null/.test(e.message));
+  assert.throws(() => new Engine({ pack: { rules: [{ words: ['x'] }] } }), (e) => e instanceof Error && /missing field `id`/.test(e.message));
+  assert.throws(() => new Engine({ pack: '{"rules": [' }), (e) => e instanceof Error && /line 1/.test(e.message));
   assert.equal(engine.check('kankerflikken').action, 'remove');
 });
 
