@@ -293,7 +293,18 @@ impl Engine {
                 _ => {}
             }
         });
-        for (r, s, e, mode) in bad {
+        let masked_from = bad.len();
+        if t.contains('*') {
+            self.match_masked(t, trie, &mut bad);
+        }
+        for (i, (r, s, e, mode)) in bad.into_iter().enumerate() {
+            if i >= masked_from {
+                // A masked word: its span is the whole masked token, stars included.
+                let (start, end) = if mode.is_word() { (s, e) } else { masked_token_around(t, s, e) };
+                let (start, end) = lex.to_original(start, end);
+                hits.push(Hit { rule: r, start, end });
+                continue;
+            }
             if allowed.iter().any(|&(as_, ae, ar)| as_ <= s && ae >= e && ar.is_none_or(|x| x == r)) {
                 continue;
             }
@@ -309,6 +320,46 @@ impl Engine {
             let (s2, e2) = if mode.is_word() { (s, e) } else { word_around(t, s, e) };
             let (start, end) = lex.to_original(s2, e2);
             hits.push(Hit { rule: r, start, end });
+        }
+    }
+
+    /// Words with letters masked by asterisks ("k*nkerflikken", "kl**tzak"): in each token of
+    /// letters and stars with at least two letters and a star after its first letter, the word
+    /// lists are matched with every run of stars standing for hidden letters
+    /// ([`Trie::find_masked`]). Stars count as part of the word for the entry's boundaries.
+    fn match_masked(&self, t: &str, trie: &Trie, bad: &mut Vec<(usize, usize, usize, Mode)>) {
+        let bytes = t.as_bytes();
+        let mut at = 0;
+        while let Some(off) = t[at..].find('*') {
+            let star = at + off;
+            let (ts, te) = masked_token_around(t, star, star + 1);
+            at = te.max(star + 1);
+            let token = &t[ts..te];
+            let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < 2 || token.starts_with('*') || token.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let last_star = ts + token.rfind('*').unwrap_or(0);
+            // A match starts at the token's first letter or, for a compound part, at a later one.
+            for (i, c) in token.char_indices() {
+                let s = ts + i;
+                if s > last_star {
+                    break;
+                }
+                if c == '*' {
+                    continue;
+                }
+                trie.find_masked(bytes, s, b'*', |pattern, e| {
+                    if e > te {
+                        return;
+                    }
+                    let entry = self.entries[pattern];
+                    let ok = entry.mode.left.ok(s == ts) && entry.mode.right.ok(e == te);
+                    if let (Owner::Rule(r), true) = (entry.owner, ok) {
+                        bad.push((r, s, e, entry.mode));
+                    }
+                });
+            }
         }
     }
 
@@ -426,6 +477,18 @@ fn word_around(t: &str, mut start: usize, mut end: usize) -> (usize, usize) {
         start -= c.len_utf8();
     }
     while let Some(c) = t[end..].chars().next().filter(|&c| text::is_word_char(c)) {
+        end += c.len_utf8();
+    }
+    (start, end)
+}
+
+/// The token of letters, digits and asterisks around `start..end`.
+fn masked_token_around(t: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let in_token = |c: char| c == '*' || text::is_word_char(c);
+    while let Some(c) = t[..start].chars().next_back().filter(|&c| in_token(c)) {
+        start -= c.len_utf8();
+    }
+    while let Some(c) = t[end..].chars().next().filter(|&c| in_token(c)) {
         end += c.len_utf8();
     }
     (start, end)

@@ -7,6 +7,8 @@
 //! costs a few steps per byte: comments are short, and most walks end after one or two bytes.
 
 const NONE: u32 = u32::MAX;
+/// Stands for the root in walks that start above the first byte.
+const ROOT: u32 = u32::MAX - 1;
 
 #[derive(Debug, Clone, Copy)]
 struct Node {
@@ -167,6 +169,74 @@ impl Trie {
     }
 }
 
+impl Trie {
+    /// Reports `found(literal, end)` for every literal that matches `text` from `start` when each
+    /// run of `mask` bytes in it stands for hidden bytes ("k*nker", "kl**tzak"): a run of `m`
+    /// stands for 1 to `m` bytes, or none when it sits between two visible ones (the hidden letter
+    /// may have been squeezed into its neighbour, "kl*otzak"). Only matches that cover a run are
+    /// reported (the others are [`Trie::find_all`]'s); a run ending a match counts whole (`end`
+    /// is after it). Runs longer than four are not guessed at.
+    pub fn find_masked(&self, text: &[u8], start: usize, mask: u8, mut found: impl FnMut(usize, usize)) {
+        self.masked(ROOT, text, start, start, false, mask, &mut found);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn masked(&self, node: u32, text: &[u8], start: usize, pos: usize, used: bool, mask: u8, found: &mut dyn FnMut(usize, usize)) {
+        if node != ROOT && used {
+            let n = self.nodes[node as usize];
+            for &id in &self.outputs[n.out_start as usize..(n.out_start + n.out_len) as usize] {
+                found(id as usize, pos);
+            }
+        }
+        let Some(&byte) = text.get(pos) else { return };
+        if byte != mask {
+            let child = self.child(node, byte);
+            if child != NONE {
+                self.masked(child, text, start, pos + 1, used, mask, found);
+            }
+            return;
+        }
+        let run = text[pos..].iter().take_while(|&&b| b == mask).count();
+        if run > 4 || node == ROOT {
+            return;
+        }
+        let after = pos + run;
+        let between = pos > start && after < text.len();
+        for hidden in usize::from(!between)..=run {
+            self.descend(node, hidden, &mut |n| self.masked(n, text, start, after, true, mask, found));
+        }
+    }
+
+    /// Calls `f` with every node `depth` steps below `node`.
+    fn descend(&self, node: u32, depth: usize, f: &mut dyn FnMut(u32)) {
+        if depth == 0 {
+            f(node);
+            return;
+        }
+        let mut child = self.nodes[node as usize].first_child;
+        while child != NONE {
+            self.descend(child, depth - 1, f);
+            child = self.nodes[child as usize].next_sibling;
+        }
+    }
+
+    /// The child of `node` (or of the root) for `byte`, or `NONE`.
+    fn child(&self, node: u32, byte: u8) -> u32 {
+        if node == ROOT {
+            return self.root[usize::from(byte)];
+        }
+        let mut child = self.nodes[node as usize].first_child;
+        while child != NONE {
+            let c = &self.nodes[child as usize];
+            if c.byte >= byte {
+                return if c.byte == byte { child } else { NONE };
+            }
+            child = c.next_sibling;
+        }
+        NONE
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +254,28 @@ mod tests {
         assert_eq!(all(&trie, "hishe"), vec![(2, 0, 3), (1, 2, 5), (0, 3, 5), (5, 3, 5)]);
         assert!(all(&trie, "").is_empty());
         assert!(all(&trie, "xyz").is_empty());
+    }
+
+    #[test]
+    fn masked_letters_stand_for_hidden_ones() {
+        let trie = Trie::new(&["kanker", "klotzak", "kut", "kat", "flik"]);
+        let masked = |text: &str, start: usize| {
+            let mut out = Vec::new();
+            trie.find_masked(text.as_bytes(), start, b'*', |l, e| out.push((l, e)));
+            out.sort_unstable();
+            out
+        };
+        assert_eq!(masked("k*nker", 0), vec![(0, 6)]);
+        assert_eq!(masked("kl**tzak", 0), vec![(1, 8)]);
+        // Between two visible letters a star may also stand for nothing (a squeezed double letter).
+        assert_eq!(masked("kl*otzak", 0), vec![(1, 8)]);
+        assert_eq!(masked("k*t", 0), vec![(2, 3), (3, 3)]);
+        assert_eq!(masked("kank**", 0), vec![(0, 6)]);
+        // Only matches that cover a star; a start inside the text; no leading stars or long runs.
+        assert_eq!(masked("kanker", 0), vec![]);
+        assert_eq!(masked("xxfl*k", 2), vec![(4, 6)]);
+        assert_eq!(masked("*ut", 0), vec![]);
+        assert_eq!(masked("k*****t", 0), vec![]);
     }
 
     #[test]

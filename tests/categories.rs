@@ -164,6 +164,23 @@ fn insult() {
         "stomme t.r.u.t",
         "ｋｌｏｏｔｚａｋ",
     ]);
+    // Letters masked with asterisks: one star per hidden letter, or fewer.
+    c.flags(Category::Insult, &[
+        "Stelletje k*nkerflikken",
+        "Wat een kl**tzak is die agent",
+        "die flik is een kl*otzak",
+        "Jullie zijn allemaal kank**",
+        "Ge zijt ne smeirl*p",
+        "Stelletje idi*ten",
+    ]);
+    c.clean(&[
+        "Let op*: de Gentse Feesten beginnen vrijdag",
+        "**Belangrijk**: de Korenmarkt is morgen afgesloten",
+        "5*3 = 15, dat wist ik ook nog",
+        "Ik geef 4*, goede uitleg",
+        "*zucht* alweer file op de R4",
+        "Dank je wel voor de info**",
+    ]);
     c.clean(&[
         "Hoera, de Gentse Feesten zijn begonnen!",
         "Geef geld aan het kankeronderzoek, het is belangrijk",
