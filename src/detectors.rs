@@ -104,6 +104,7 @@ pub struct DetectorContext {
     phone: Lazy,
     email: Lazy,
     email_obfuscated: Lazy,
+    email_spoken: Lazy,
     iban: Lazy,
     national_id: Lazy,
     birth_date: Lazy,
@@ -138,6 +139,20 @@ fn re(s: &str) -> Lazy {
     Lazy { src: s.to_string(), re: OnceLock::new() }
 }
 
+/// An address spelled out in words, written as an address: "jan punt p at gmail punt com" →
+/// "jan.p@gmail.com".
+fn spoken_email(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        match word {
+            "punt" | "dot" | "point" => out.push('.'),
+            "at" | "apenstaart" | "apenstaartje" | "arobase" => out.push('@'),
+            w => out.push_str(w),
+        }
+    }
+    out
+}
+
 fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
@@ -159,6 +174,12 @@ impl DetectorContext {
             email: re(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,24}\b"),
             email_obfuscated: re(
                 r"\b[a-z0-9][a-z0-9._\-]*\s?[\[(\{]\s?(?:at|@|apenstaart(?:je)?)\s?[\])\}]\s?[a-z0-9\-]+\s?(?:[\[(\{]\s?(?:dot|punt|\.)\s?[\])\}]|\.)\s?[a-z]{2,6}\b",
+            ),
+            // "jan punt peeters at gmail punt com": the dots and the at written as words. With
+            // the dot before the TLD written as a dot, only a mail provider's domain counts, so
+            // "kijk eens at nieuwsblad.be" is no address.
+            email_spoken: re(
+                r"\b[a-z0-9][a-z0-9._\-]*(?:\s(?:punt|dot|point)\s[a-z0-9\-]+)*\s(?:at|apenstaart(?:je)?|arobase)\s(?:[a-z0-9\-]+(?:\s(?:punt|dot|point)\s[a-z0-9\-]+)*\s(?:punt|dot|point)\s|(?:gmail|hotmail|outlook|live|yahoo|telenet|skynet|proximus|icloud|msn|me|protonmail|proton|pandora|scarlet)\.)(?:com|be|nl|net|org|eu|fr|de|uk|info|me|io)\b",
             ),
             iban: re(r"\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b"),
             national_id: re(r"\b\d{2}[. ]?\d{2}[. ]?\d{2}[ .\-]?\d{3}[ .\-]?\d{2}\b"),
@@ -205,11 +226,21 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::Email if shape.at_or_bracket => {
-                for m in self.email.find_iter(p).chain(self.email_obfuscated.find_iter(p)) {
-                    let addr = m.as_str();
-                    if !self.own_emails.iter().any(|o| o == addr) && !self.is_own_domain(addr.rsplit('@').next().unwrap_or("")) {
-                        out.push(map(m.start(), m.end()));
+            Detector::Email => {
+                if shape.at_or_bracket {
+                    for m in self.email.find_iter(p).chain(self.email_obfuscated.find_iter(p)) {
+                        let addr = m.as_str();
+                        if !self.own_emails.iter().any(|o| o == addr) && !self.is_own_domain(addr.rsplit('@').next().unwrap_or("")) {
+                            out.push(map(m.start(), m.end()));
+                        }
+                    }
+                }
+                if p.contains(" at ") || p.contains(" apenstaart") || p.contains(" arobase ") {
+                    for m in self.email_spoken.find_iter(p) {
+                        let addr = spoken_email(m.as_str());
+                        if !self.own_emails.contains(&addr) && !self.is_own_domain(addr.rsplit('@').next().unwrap_or("")) {
+                            out.push(map(m.start(), m.end()));
+                        }
                     }
                 }
             }

@@ -351,6 +351,20 @@ fn personal_data() {
         "Hij woont in de Kortrijksesteenweg 300 bus 2",
     ]);
     c.flags(Category::PersonalData, &["0475.12.34.56", "bel 0475 12 34 56 😀", "mail jan\u{200B}@gmail.com"]);
+    // E-mail addresses spelled out in words.
+    c.flags(Category::PersonalData, &[
+        "mail mij op jan punt peeters at gmail punt com",
+        "stuur het naar lisa.v at telenet.be aub",
+        "Mijn adres: sofie apenstaartje hotmail punt com",
+        "écrivez à marc point dubois arobase skynet point be",
+        "contact me at kevin dot smith at outlook dot com",
+    ]);
+    c.clean(&[
+        "Kijk eens at nieuwsblad.be, daar staat het ook",
+        "Vragen? meldpunt punt gent at police punt belgium punt eu",
+        "We zitten at home, punt uit",
+        "Het punt is dat er at random gecontroleerd wordt",
+    ]);
     c.clean(&[
         "In 2023 waren er 1.250 inbraken in Gent",
         "Bel gratis 0800 30 030",
