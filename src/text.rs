@@ -50,9 +50,10 @@ pub struct Views {
     pub plain: View,
     /// Folded, de-leeted, joined and squeezed text for word lists.
     pub lex: View,
-    /// The plain view with leetspeak undone and letters split by separators joined ("ik ga u
-    /// k.a.p.o.t maken" → "ik ga u kapot maken", "c0rrupt" → "corrupt"), for phrase patterns;
-    /// only when the text has such spellings.
+    /// The plain view with leetspeak undone, letters split by separators joined ("ik ga u
+    /// k.a.p.o.t maken" → "ik ga u kapot maken", "c0rrupt" → "corrupt") and stretched letters
+    /// shortened to one ("opgeblaaaazen" → "opgeblazen"), for phrase patterns; only when the
+    /// text has such spellings.
     pub joined: Option<View>,
 }
 
@@ -72,12 +73,17 @@ impl Views {
         let plain = plain_view(&units, text.len());
         let leeted = undo_leet(&mut units);
         let keep = split_letters(&units);
-        let joined = (leeted || keep.is_some()).then(|| {
+        let stretched = has_stretched_run(&units);
+        let joined = (leeted || keep.is_some() || stretched).then(|| {
             let kept: Vec<Unit> = match &keep {
                 Some(keep) => units.iter().zip(keep).filter(|(_, k)| **k).map(|(u, _)| *u).collect(),
                 None => units.clone(),
             };
-            plain_view(&kept, text.len())
+            if stretched {
+                plain_view(&collapse_stretched(&kept), text.len())
+            } else {
+                plain_view(&kept, text.len())
+            }
         });
         let lex = lex_view(&units, keep.as_deref(), text.len());
         Views { plain, lex, joined }
@@ -241,6 +247,32 @@ fn plain_view(units: &[Unit], len: usize) -> View {
         view.push(u.c, u.start, u.end);
     }
     view
+}
+
+/// A run of three or more equal letters ("opgeblaaaazen").
+fn has_stretched_run(units: &[Unit]) -> bool {
+    units.windows(3).any(|w| w[0].c.is_alphabetic() && w[0].c == w[1].c && w[1].c == w[2].c)
+}
+
+/// Every run of three or more equal letters as one letter: a stretched word is mostly a single
+/// letter stretched ("opgeblaaaazen" → "opgeblazen"; the plain view keeps two, "opgeblaazen",
+/// which is right for "maaaan" → "maan").
+fn collapse_stretched(units: &[Unit]) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        let mut j = i + 1;
+        while j < units.len() && units[j].c == units[i].c && units[i].c.is_alphabetic() {
+            j += 1;
+        }
+        if j - i >= 3 {
+            out.push(Unit { c: units[i].c, start: units[i].start, end: units[j - 1].end });
+        } else {
+            out.extend_from_slice(&units[i..j]);
+        }
+        i = j;
+    }
+    out
 }
 
 fn extend_last(view: &mut View, end: u32) {
@@ -446,6 +478,19 @@ mod tests {
         assert_eq!(lex("h0er"), "hoer");
         assert_eq!(lex("bel 101"), "bel 101");
         assert_eq!(lex("ik zag u"), "ik zag u");
+    }
+
+    #[test]
+    fn joined_view_shortens_stretched_letters_to_one() {
+        let text = "wordt opgeblaaaaazen, maaaan";
+        let views = Views::new(text);
+        assert_eq!(views.plain.text, "wordt opgeblaazen, maan");
+        let joined = views.joined.expect("joined");
+        assert_eq!(joined.text, "wordt opgeblazen, man");
+        let at = joined.text.find("opgeblazen").expect("opgeblazen");
+        let (s, e) = joined.to_original(at, at + "opgeblazen".len());
+        assert_eq!(&text[s..e], "opgeblaaaaazen");
+        assert!(Views::new("een mooie boot").joined.is_none());
     }
 
     #[test]
