@@ -187,7 +187,7 @@ impl DetectorContext {
                 r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?P<d>\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)"
             )),
             street: re(
-                r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
+                r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
             ),
             street_fr: re(
                 r"\b(?:rue|avenue|av\.|boulevard|bd|chaussee|place|quai|square)\s+(?:de la |du |des |de |d')?[a-z\-]{3,}(?: [a-z\-]{3,})?,?\s(?P<n>\d{1,4})\b",
@@ -197,7 +197,7 @@ impl DetectorContext {
             ),
             plate: re(r"\b(?:[1-9][-. ]?[A-Za-z]{3}[-. ]?\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})\b"),
             url: re(
-                r"(?:https?://|www\.)[^\s<>\x22']+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|be|nl|net|org|eu|io|shop|store|xyz|info|biz|ly|gl|gle|me|co|app|link|online|site|club|top|fr|de|uk|tk|gd|to|cc|gent|brussels|vlaanderen|tv|ai|gg|live)\b(?:/[^\s<>\x22']*)?",
+                r"(?:https?://|www\.)[^\s<>\x22']+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|be|nl|net|org|eu|io|shop|store|xyz|info|biz|ly|gl|gle|me|co|app|link|online|site|club|top|fr|de|uk|tk|gd|to|cc|gent|brussels|vlaanderen|tv|ai|gg|live|ee|it|es|pl|ch|us|page|dev|pro|vip)\b(?:/[^\s<>\x22']*)?",
             ),
             own_numbers,
             own_emails,
