@@ -356,11 +356,13 @@ impl DetectorContext {
                 d = format!("0{rest}");
             }
         } else {
-            if !d.starts_with('0') || !(9..=10).contains(&d.len()) {
+            // Belgian, Dutch and French numbers have 9 or 10 digits; a British mobile has 11 (07...).
+            let uk_mobile = d.len() == 11 && d.starts_with("07");
+            if !d.starts_with('0') || !((9..=10).contains(&d.len()) || uk_mobile) {
                 return false;
             }
             // Service numbers (0800 free, 090x paid, 070/078 national rate) are not personal.
-            if ["0800", "0900", "0901", "0902", "0903", "0904", "0905", "0906", "0907", "0909", "070", "078", "077"]
+            if !uk_mobile && ["0800", "0900", "0901", "0902", "0903", "0904", "0905", "0906", "0907", "0909", "070", "078", "077"]
                 .iter()
                 .any(|p| d.starts_with(p))
             {

@@ -358,6 +358,7 @@ fn personal_data() {
         "Mijn adres: sofie apenstaartje hotmail punt com",
         "écrivez à marc point dubois arobase skynet point be",
         "contact me at kevin dot smith at outlook dot com",
+        "text me on 07700 900482 if you found it",
     ]);
     c.clean(&[
         "Kijk eens at nieuwsblad.be, daar staat het ook",
