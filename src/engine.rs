@@ -39,6 +39,11 @@ pub struct EngineOptions {
     pub block: Vec<String>,
     /// Extra words that never count.
     pub allow: Vec<String>,
+    /// User packs already packed (see [`pack::unpack`]): in WebAssembly, `wasm.rs` packs a JSON
+    /// pack straight from its JavaScript value.
+    #[cfg(target_arch = "wasm32")]
+    #[doc(hidden)]
+    pub packed: Vec<(String, Vec<u8>)>,
 }
 
 /// How one side of a word-list entry must sit in the text: at a word boundary (no mark), glued to
@@ -161,9 +166,20 @@ impl Engine {
             let file = pack::unpack(name, packed)?;
             merge(&mut merged, name, "", file, true)?;
         }
+        #[cfg(not(target_arch = "wasm32"))]
         for (name, source) in &options.packs {
             let file = pack::parse(name, source)?;
             merge(&mut merged, name, source, file, false)?;
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            if let Some((name, _)) = options.packs.first() {
+                return Err(Error::Pack { file: name.clone(), line: None, message: "a TOML pack cannot be read in WebAssembly; pass it as JSON".into() });
+            }
+            for (name, packed) in &options.packed {
+                let file = pack::unpack(name, packed)?;
+                merge(&mut merged, name, "", file, false)?;
+            }
         }
         for (field, list) in [("block", &options.block), ("allow", &options.allow)] {
             for w in list {

@@ -79,6 +79,15 @@ impl Action {
             Action::Allow => "allow",
         }
     }
+
+    /// Every action id, most pressing first.
+    pub const NAMES: [&'static str; 5] = ["urgent", "remove", "review", "redirect", "allow"];
+
+    /// The action with this id (`"remove"`), if any.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Action> {
+        [Action::Urgent, Action::Remove, Action::Review, Action::Redirect, Action::Allow].into_iter().find(|a| a.as_str() == name)
+    }
 }
 
 impl fmt::Display for Action {

@@ -147,65 +147,8 @@ pub struct RuleDef {
     pub allows: Vec<String>,
 }
 
-/// Parses one pack file (TOML natively, JSON in WebAssembly); errors name the file and the line.
-///
-/// In WebAssembly the JSON is read as a plain value and checked by the same code that reads the
-/// packed default pack ([`unpack`]), so that the module carries no second, derived pack reader.
-#[cfg(target_arch = "wasm32")]
-pub fn parse(name: &str, source: &str) -> Result<PackFile, Error> {
-    let value: serde_json::Value = serde_json::from_str(source).map_err(|e| Error::Pack {
-        file: name.to_string(),
-        line: Some(e.line()),
-        message: format!("{e} (in the browser a pack is JSON with the fields of the TOML pack format; see README \"Configuration\")"),
-    })?;
-    let mut packed = Vec::with_capacity(source.len());
-    pack_json(&value, &mut packed);
-    unpack(name, &packed)
-}
-
-/// Writes a JSON value in the packed form of [`unpack`]; numbers and nulls get tags of their own,
-/// so that the error names them.
-#[cfg(target_arch = "wasm32")]
-fn pack_json(value: &serde_json::Value, out: &mut Vec<u8>) {
-    use serde_json::Value;
-    fn len(mut n: usize, out: &mut Vec<u8>) {
-        while n >= 0x80 {
-            out.push((n & 0x7f) as u8 | 0x80);
-            n >>= 7;
-        }
-        out.push(n as u8);
-    }
-    fn bytes(s: &str, out: &mut Vec<u8>) {
-        len(s.len(), out);
-        out.extend_from_slice(s.as_bytes());
-    }
-    match value {
-        Value::String(s) => {
-            out.push(0);
-            bytes(s, out);
-        }
-        Value::Bool(b) => out.push(if *b { 2 } else { 1 }),
-        Value::Array(items) => {
-            out.push(3);
-            len(items.len(), out);
-            for item in items {
-                pack_json(item, out);
-            }
-        }
-        Value::Object(map) => {
-            out.push(4);
-            len(map.len(), out);
-            for (key, item) in map {
-                bytes(key, out);
-                pack_json(item, out);
-            }
-        }
-        Value::Number(_) => out.push(5),
-        Value::Null => out.push(6),
-    }
-}
-
-/// Parses one pack file (TOML natively, JSON in WebAssembly); errors name the file and the line.
+/// Parses one pack file in TOML; errors name the file and the line. (In WebAssembly a user pack
+/// comes as JSON and is packed by `wasm.rs`, then read by [`unpack`].)
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(name: &str, source: &str) -> Result<PackFile, Error> {
     toml::from_str::<PackFile>(source).map_err(|e| {

@@ -1,34 +1,23 @@
 //! WebAssembly bindings (wasm32 only): `new Engine(options)`, `check`, `checkMany`, `rules`,
-//! `contacts`, `version`. Plain objects in and out (serde-wasm-bindgen); offsets are UTF-16 code
-//! units so that `text.slice(start, end) === excerpt` in JavaScript. Every error becomes a JS
-//! `Error` with the engine's message; a panic hook reports anything unexpected to the console.
+//! `contacts`, `version`. Plain objects in and out: options and packs are read from their
+//! JavaScript values field by field (so an unknown field is an error, and no JSON library is
+//! needed), results are written with serde-wasm-bindgen. Offsets are UTF-16 code units so that
+//! `text.slice(start, end) === excerpt` in JavaScript. Every error becomes a JS `Error` with the
+//! engine's message; a panic hook reports anything unexpected to the console.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect, JSON};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::{text::utf16_offsets, Action, Error, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
 
-/// Options as JavaScript passes them.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsOptions {
-    /// A user pack: JSON text or an object, with the fields of the TOML pack format.
-    #[serde(default)]
-    pack: Option<serde_json::Value>,
-    #[serde(default)]
-    disable: Vec<String>,
-    #[serde(default)]
-    actions: BTreeMap<String, Action>,
-    #[serde(default)]
-    block: Vec<String>,
-    #[serde(default)]
-    allow: Vec<String>,
-}
+const OPTIONS_SHAPE: &str = "expected { pack?, disable?, actions?, block?, allow? }";
 
 #[wasm_bindgen]
 extern "C" {
@@ -50,6 +39,156 @@ fn to_js_error(e: impl std::fmt::Display) -> JsValue {
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(to_js_error)
+}
+
+/// What kind of value `v` is, for messages.
+fn kind(v: &JsValue) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if v.is_undefined() {
+        "undefined"
+    } else if v.is_string() {
+        "a string"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if Array::is_array(v) {
+        "an array"
+    } else {
+        "an object"
+    }
+}
+
+/// A plain JavaScript object (not an array, not null).
+fn as_object(v: &JsValue) -> Option<&Object> {
+    (v.is_object() && !Array::is_array(v)).then(|| v.unchecked_ref::<Object>())
+}
+
+/// An array of strings, for the option `field`.
+fn strings(field: &str, v: &JsValue) -> Result<Vec<String>, Error> {
+    if !Array::is_array(v) {
+        return Err(Error::Options(format!("`{field}` is {}; expected an array of strings", kind(v))));
+    }
+    let array: &Array = v.unchecked_ref();
+    let mut out = Vec::with_capacity(array.length() as usize);
+    for (i, item) in array.iter().enumerate() {
+        out.push(item.as_string().ok_or_else(|| Error::Options(format!("`{field}`[{i}] is {}; expected a string", kind(&item))))?);
+    }
+    Ok(out)
+}
+
+/// The options as JavaScript passes them, read field by field so that an unknown field is an
+/// error (a typo must not pass silently).
+fn read_options(options: &JsValue) -> Result<crate::EngineOptions, Error> {
+    let mut out = crate::EngineOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(out);
+    }
+    let object = as_object(options).ok_or_else(|| Error::Options(format!("the options are {}; {OPTIONS_SHAPE}", kind(options))))?;
+    for key in Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let value = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() {
+            continue;
+        }
+        match key.as_str() {
+            "pack" if value.is_null() => {}
+            "pack" => out.packed.push(("user pack".to_string(), read_pack(&value)?)),
+            "disable" => out.disable = strings("disable", &value)?,
+            "block" => out.block = strings("block", &value)?,
+            "allow" => out.allow = strings("allow", &value)?,
+            "actions" => {
+                let map = as_object(&value)
+                    .ok_or_else(|| Error::Options(format!("`actions` is {}; expected {{ \"rule or category id\": \"remove\" | \"review\" | ... }}", kind(&value))))?;
+                let mut actions = BTreeMap::new();
+                for id in Object::keys(map).iter() {
+                    let id = id.as_string().unwrap_or_default();
+                    let action = Reflect::get(map, &JsValue::from_str(&id)).unwrap_or(JsValue::UNDEFINED);
+                    let name = action
+                        .as_string()
+                        .ok_or_else(|| Error::Options(format!("`actions.{id}` is {}; expected an action name", kind(&action))))?;
+                    let action = Action::from_name(&name)
+                        .ok_or_else(|| Error::Options(format!("`actions.{id}` is `{name}`; use one of: {}", Action::NAMES.join(", "))))?;
+                    actions.insert(id, action);
+                }
+                out.actions = actions;
+            }
+            other => return Err(Error::Options(format!("unknown field `{other}`; {OPTIONS_SHAPE}"))),
+        }
+    }
+    Ok(out)
+}
+
+/// A user pack (JSON text or an object) in the packed form that [`crate::pack::unpack`] reads.
+fn read_pack(value: &JsValue) -> Result<Vec<u8>, Error> {
+    let parsed;
+    let value = match value.as_string() {
+        Some(text) => {
+            parsed = JSON::parse(&text).map_err(|e| Error::Pack {
+                file: "user pack".into(),
+                line: None,
+                message: format!(
+                    "not valid JSON ({}); in the browser a pack is JSON with the fields of the TOML pack format (see README \"Configuration\")",
+                    e.dyn_ref::<js_sys::Error>().map_or_else(|| "syntax error".to_string(), |e| String::from(e.message()))
+                ),
+            })?;
+            &parsed
+        }
+        None => value,
+    };
+    let mut packed = Vec::new();
+    pack_js(value, &mut packed, 0).map_err(|message| Error::Pack { file: "user pack".into(), line: None, message })?;
+    Ok(packed)
+}
+
+/// Writes a JavaScript value in the packed form (see [`crate::pack::unpack`]): `0` string,
+/// `1`/`2` false/true, `3` array, `4` object, `5` number, `6` null; lengths are LEB128.
+fn pack_js(v: &JsValue, out: &mut Vec<u8>, depth: usize) -> Result<(), String> {
+    fn len(mut n: usize, out: &mut Vec<u8>) {
+        while n >= 0x80 {
+            out.push((n & 0x7f) as u8 | 0x80);
+            n >>= 7;
+        }
+        out.push(n as u8);
+    }
+    fn bytes(s: &str, out: &mut Vec<u8>) {
+        len(s.len(), out);
+        out.extend_from_slice(s.as_bytes());
+    }
+    if depth > 16 {
+        return Err("the pack is nested too deeply".into());
+    }
+    if let Some(s) = v.as_string() {
+        out.push(0);
+        bytes(&s, out);
+    } else if let Some(b) = v.as_bool() {
+        out.push(if b { 2 } else { 1 });
+    } else if v.as_f64().is_some() {
+        out.push(5);
+    } else if v.is_null() || v.is_undefined() {
+        out.push(6);
+    } else if Array::is_array(v) {
+        let array: &Array = v.unchecked_ref();
+        out.push(3);
+        len(array.length() as usize, out);
+        for item in array.iter() {
+            pack_js(&item, out, depth + 1)?;
+        }
+    } else if let Some(object) = as_object(v) {
+        let keys = Object::keys(object);
+        out.push(4);
+        len(keys.length() as usize, out);
+        for key in keys.iter() {
+            let key = key.as_string().unwrap_or_default();
+            bytes(&key, out);
+            let item = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+            pack_js(&item, out, depth + 1)?;
+        }
+    } else {
+        return Err(format!("the pack holds {}, which JSON cannot", kind(v)));
+    }
+    Ok(())
 }
 
 /// Rewrites byte offsets as UTF-16 offsets, in one pass over the text.
@@ -76,27 +215,7 @@ impl JsEngine {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<JsEngine, JsValue> {
         set_panic_hook();
-        let opts: JsOptions = if options.is_undefined() || options.is_null() {
-            JsOptions::default()
-        } else {
-            // Through a JSON value, so that unknown fields are reported (serde-wasm-bindgen only
-            // looks up the fields it knows).
-            let value: serde_json::Value = serde_wasm_bindgen::from_value(options)
-                .map_err(|e| to_js_error(Error::Options(format!("{e}; expected {{ pack?, disable?, actions?, block?, allow? }}"))))?;
-            serde_json::from_value(value)
-                .map_err(|e| to_js_error(Error::Options(format!("{e}; expected {{ pack?, disable?, actions?, block?, allow? }}"))))?
-        };
-        let options = crate::EngineOptions {
-            packs: match opts.pack {
-                None | Some(serde_json::Value::Null) => Vec::new(),
-                Some(serde_json::Value::String(s)) => vec![("user pack".to_string(), s)],
-                Some(v) => vec![("user pack".to_string(), v.to_string())],
-            },
-            disable: opts.disable,
-            actions: opts.actions,
-            block: opts.block,
-            allow: opts.allow,
-        };
+        let options = read_options(&options).map_err(to_js_error)?;
         let inner = crate::Engine::with_options(&options).map_err(to_js_error)?;
         Ok(JsEngine { inner })
     }
@@ -111,12 +230,17 @@ impl JsEngine {
     /// Checks many comments; throws on the first bad one, naming its index.
     #[wasm_bindgen(js_name = checkMany)]
     pub fn check_many(&self, texts: JsValue) -> Result<JsValue, JsValue> {
-        let texts: Vec<String> = serde_wasm_bindgen::from_value(texts)
-            .map_err(|e| to_js_error(Error::Input(format!("checkMany() takes an array of strings ({e})"))))?;
-        let mut out: Vec<Verdict> = Vec::with_capacity(texts.len());
+        if !Array::is_array(&texts) {
+            return Err(to_js_error(Error::Input(format!("checkMany() takes an array of strings, not {}", kind(&texts)))));
+        }
+        let texts: &Array = texts.unchecked_ref();
+        let mut out: Vec<Verdict> = Vec::with_capacity(texts.length() as usize);
         for (i, t) in texts.iter().enumerate() {
-            let v = self.inner.check(t).map_err(|e| to_js_error(format!("text {i}: {e}")))?;
-            out.push(to_utf16(t, v));
+            let t = t
+                .as_string()
+                .ok_or_else(|| to_js_error(Error::Input(format!("checkMany() takes an array of strings; text {i} is {}", kind(&t)))))?;
+            let v = self.inner.check(&t).map_err(|e| to_js_error(format!("text {i}: {e}")))?;
+            out.push(to_utf16(&t, v));
         }
         to_js(&out)
     }

@@ -59,7 +59,10 @@ test('bad input and bad options throw an Error with a message, and the engine ke
   assert.throws(() => new Engine({ pack: { rules: [{ id: 'insult/x', words: 3 }] } }), (e) => e instanceof Error && /`words` is a number; expected an array/.test(e.message));
   assert.throws(() => new Engine({ pack: { rules: [{ id: 'insult/x', title: null }] } }), (e) => e instanceof Error && /`title` is null/.test(e.message));
   assert.throws(() => new Engine({ pack: { rules: [{ words: ['x'] }] } }), (e) => e instanceof Error && /missing field `id`/.test(e.message));
-  assert.throws(() => new Engine({ pack: '{"rules": [' }), (e) => e instanceof Error && /line 1/.test(e.message));
+  assert.throws(() => new Engine({ pack: '{"rules": [' }), (e) => e instanceof Error && /user pack: not valid JSON/.test(e.message));
+  assert.throws(() => new Engine({ disable: 'insult' }), (e) => e instanceof Error && /`disable` is a string; expected an array of strings/.test(e.message));
+  assert.throws(() => new Engine({ actions: { insult: 'delete' } }), (e) => e instanceof Error && /use one of: urgent, remove/.test(e.message));
+  assert.throws(() => engine.checkMany('one text'), (e) => e instanceof Error && /array of strings/.test(e.message));
   assert.equal(engine.check('kankerflikken').action, 'remove');
 });
 
