@@ -264,6 +264,46 @@ impl Engine {
         missed
     }
 
+    /// Per phrase pattern, over `texts`: how often its triggers woke it and how often it then
+    /// matched, as `(rule: pattern, woken, matched)`, most woken first. For tuning the packs'
+    /// speed: a pattern woken often and matching rarely wants a rarer trigger word.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn pattern_wake_counts(&self, texts: &[String]) -> Vec<(String, usize, usize)> {
+        let mut counts = vec![(0usize, 0usize); self.patterns.patterns.len()];
+        let mut wakers: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); self.patterns.patterns.len()];
+        for text in texts {
+            let views = Views::new(text);
+            for i in self.patterns.candidates(&views.plain.text) {
+                let (_, re) = &self.patterns.patterns[i as usize];
+                counts[i as usize].0 += 1;
+                if re.is_match(&views.plain.text) {
+                    counts[i as usize].1 += 1;
+                } else {
+                    for w in self.patterns.wakers(&views.plain.text, i as usize) {
+                        *wakers[i as usize].entry(w).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut out: Vec<(String, usize, usize)> = self
+            .patterns
+            .patterns
+            .iter()
+            .zip(counts)
+            .zip(wakers)
+            .map(|(((rule, re), (w, m)), wakers)| {
+                let src = re.source().unwrap_or_else(Cow::Owned);
+                let mut top: Vec<(String, usize)> = wakers.into_iter().collect();
+                top.sort_by(|a, b| b.1.cmp(&a.1));
+                let top: Vec<String> = top.iter().take(6).map(|(w, n)| format!("{w:?}×{n}")).collect();
+                (format!("{}: {}\n        woken without a match by: {}", self.rules[*rule].info.id, src.chars().take(90).collect::<String>(), top.join(" ")), w, m)
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out
+    }
+
     /// Compiles every pattern now (they are compiled on first use otherwise) and returns the ones
     /// that fail, as `rule: pattern`. For the test suite: the default pack's regexes are trusted at
     /// build time.

@@ -222,6 +222,20 @@ impl PatternSet {
         }
     }
 
+    /// The trigger literals found in `text` that fill a set of pattern `pattern` (for tuning).
+    pub fn wakers(&self, text: &str, pattern: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(trie) = &self.triggers {
+            trie.find_all(text.as_bytes(), |literal, start, end| {
+                let fills = &self.fills[self.fill_start[literal] as usize..self.fill_start[literal + 1] as usize];
+                if fills.iter().any(|&(p, _)| p as usize == pattern) {
+                    out.push(text[start..end].to_string());
+                }
+            });
+        }
+        out
+    }
+
     /// The patterns that can match `text`, in pack order.
     pub fn candidates(&self, text: &str) -> Vec<u32> {
         let mut have = vec![0u8; self.patterns.len()];

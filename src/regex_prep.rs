@@ -191,22 +191,46 @@ fn shorten(l: Vec<u8>, prefix: bool) -> Vec<u8> {
     out
 }
 
-/// How selective a trigger set is: longer shortest literal first (a word boundary at either end
-/// counts as a letter), then fewer literals.
+/// Words so common in comments (Dutch, Flemish, English, French function words) that a trigger
+/// made of one of them, or starting with one and a space, wakes its pattern for nearly every
+/// text: such a trigger counts as a single letter when sets are compared.
+const COMMON_WORDS: &[&str] = &[
+    "aan", "al", "als", "bij", "da", "dan", "dat", "de", "den", "der", "die", "dit", "door", "een", "en", "er", "ge",
+    "gij", "had", "heb", "hebben", "heeft", "het", "hij", "hun", "ik", "in", "is", "je", "jij", "jullie", "k", "kan",
+    "maar", "me", "mee", "met", "mij", "mijn", "moet", "na", "naar", "ne", "nen", "niet", "nie", "ni", "nog", "nu",
+    "of", "om", "ons", "onze", "ook", "op", "over", "te", "tot", "u", "uw", "van", "voor", "want", "was", "wat",
+    "we", "wel", "wij", "wordt", "ze", "zij", "zijn", "zo", "zou", "and", "are", "for", "of", "the", "to", "you",
+    "et", "la", "le", "les", "un", "une",
+];
+
+/// The letters a literal counts for: its letters and digits (a word boundary at either end counts
+/// as one), or one when it is a common word (see [`COMMON_WORDS`]) or starts with one and a space.
+fn strength(l: &[u8]) -> usize {
+    let core: Vec<u8> = l.iter().copied().filter(|&b| b != BOUNDARY).collect();
+    let first = core.split(|&b| b == b' ').next().unwrap_or(&[]);
+    let common = COMMON_WORDS.iter().any(|w| w.as_bytes() == first && (core.len() == first.len() || core.len() <= first.len() + 3));
+    if common {
+        return 1;
+    }
+    l.iter().filter(|&&b| b.is_ascii_alphanumeric() || b == BOUNDARY).count()
+}
+
+/// How selective a trigger set is: stronger weakest literal first (see [`strength`]), then fewer
+/// literals.
 fn score(set: &Triggers) -> i64 {
-    let min = set.iter().map(|l| l.iter().filter(|&&b| b.is_ascii_alphanumeric() || b == BOUNDARY).count()).min().unwrap_or(0);
-    (min.min(4) as i64) * 10_000 - set.len() as i64
+    let min = set.iter().map(|l| strength(l)).min().unwrap_or(0);
+    (min.min(5) as i64) * 10_000 - set.len() as i64
 }
 
 /// The most selective trigger set of `hir`: from its start, its end, or any part that every match
 /// must contain (each required element of a concatenation), recursively.
 fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
     let mut candidates: Vec<Triggers> = [extract(hir, true), extract(hir, false)].into_iter().flatten().collect();
-    // Good enough (every trigger has four or more letters): no need to look inside.
-    if candidates.iter().any(|c| score(c) >= 40_000) {
+    // Good enough (every trigger has five or more letters): no need to look inside.
+    if candidates.iter().any(|c| score(c) >= 50_000) {
         return candidates.into_iter().max_by_key(score);
     }
-    if depth < 4 {
+    if depth < 8 {
         match hir.kind() {
             HirKind::Concat(subs) => {
                 for (i, sub) in subs.iter().enumerate() {
@@ -246,7 +270,7 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
 }
 
 /// Trigger sets larger than this cost more matching work (and module size) than they save.
-const MAX_SET: usize = 300;
+const MAX_SET: usize = 600;
 /// At most this many sets per pattern: each one more rarely wakes the pattern for nothing.
 const MAX_SETS: usize = 3;
 
@@ -311,3 +335,4 @@ pub fn parse(src: &str) -> Result<Hir, String> {
 pub fn fingerprint(src: &str) -> u64 {
     src.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
+

@@ -538,3 +538,19 @@ fn triggers_never_hide_a_match() {
         assert!(missed.is_empty(), "{text:?}: {missed:?}");
     }
 }
+
+/// Not a check: prints the phrase patterns woken most often on the benchmark corpus, with how
+/// often they matched, for tuning trigger words. `cargo test --release --test packs -- --ignored
+/// --nocapture wake_counts`.
+#[test]
+#[ignore = "prints figures for tuning; run by hand"]
+fn wake_counts() {
+    let engine = Engine::new().expect("default pack");
+    let texts = huisregels::bench_corpus::comments(5_000);
+    let counts = engine.pattern_wake_counts(&texts);
+    let woken: usize = counts.iter().map(|c| c.1).sum();
+    println!("{} comments, {woken} patterns woken ({:.2} per comment)", texts.len(), woken as f64 / texts.len() as f64);
+    for (pattern, w, m) in counts.iter().take(40) {
+        println!("{w:>6} woken {m:>6} matched  {pattern}");
+    }
+}
