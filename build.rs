@@ -19,6 +19,10 @@ mod regex_prep;
 #[path = "src/text.rs"]
 mod text;
 
+#[allow(dead_code)]
+#[path = "src/packed.rs"]
+mod packed;
+
 fn main() {
     let dir = Path::new("src/packs/politie-gent");
     println!("cargo:rerun-if-changed=src/packs/politie-gent");
@@ -47,42 +51,21 @@ fn main() {
     write_triggers(&values, Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")));
 }
 
-/// The packed form that `pack::unpack` reads (see there): tagged values, LEB128 lengths.
+/// The default pack in its packed form (src/packed.rs), read by `pack::unpack`.
 fn encode(value: &toml::Value, out: &mut Vec<u8>) -> Result<(), String> {
-    fn len(n: usize, out: &mut Vec<u8>) {
-        let mut n = n;
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(byte);
-                return;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-    fn bytes(s: &str, out: &mut Vec<u8>) {
-        len(s.len(), out);
-        out.extend_from_slice(s.as_bytes());
-    }
     match value {
-        toml::Value::String(s) => {
-            out.push(0);
-            bytes(s, out);
-        }
-        toml::Value::Boolean(b) => out.push(if *b { 2 } else { 1 }),
+        toml::Value::String(s) => packed::string(s, out),
+        toml::Value::Boolean(b) => packed::boolean(*b, out),
         toml::Value::Array(items) => {
-            out.push(3);
-            len(items.len(), out);
+            packed::array(items.len(), out);
             for item in items {
                 encode(item, out)?;
             }
         }
         toml::Value::Table(table) => {
-            out.push(4);
-            len(table.len(), out);
+            packed::table(table.len(), out);
             for (key, item) in table {
-                bytes(key, out);
+                packed::key(key, out);
                 encode(item, out)?;
             }
         }

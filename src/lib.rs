@@ -31,6 +31,8 @@
 pub mod bench_corpus;
 mod detectors;
 mod engine;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod packed;
 mod patterns;
 mod regex_prep;
 mod trie;

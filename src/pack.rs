@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::{Action, Category, Error};
+use crate::{packed, Action, Category, Error};
 
 /// One pack file as written on disk.
 #[derive(Debug, Default, Deserialize)]
@@ -161,8 +161,8 @@ pub fn parse(name: &str, source: &str) -> Result<PackFile, Error> {
 /// Reads a pack in the packed form build.rs writes for the default pack, so that starting the
 /// engine parses no text format (above all in WebAssembly, where it was a third of start-up).
 ///
-/// The form is a tagged value tree: `0` string, `1` false, `2` true, `3` array, `4` table (and,
-/// from a user's JSON, `5` number and `6` null, which no field takes); lengths
+/// The form (`src/packed.rs`) is a tagged value tree: string, false, true, array, table (and,
+/// from a user's JSON, number and null, which no field takes); lengths
 /// (of strings, arrays and tables) are LEB128; a table holds `key, value` pairs, keys being bare
 /// strings. Fields are those of the TOML pack format, checked as strictly as serde checks them.
 ///
@@ -211,33 +211,33 @@ impl<'a> Reader<'a> {
 
     fn tag(&mut self, want: u8, field: &str) -> Result<u8, String> {
         let tag = self.byte()?;
-        let ok = if want == 1 { matches!(tag, 1 | 2) } else { tag == want };
+        let ok = if want == packed::FALSE { matches!(tag, packed::FALSE | packed::TRUE) } else { tag == want };
         if ok {
             return Ok(tag);
         }
         let kind = |t: u8| match t {
-            0 => "a string",
-            1 | 2 => "a boolean",
-            3 => "an array",
-            4 => "a table",
-            5 => "a number",
-            6 => "null",
+            packed::STRING => "a string",
+            packed::FALSE | packed::TRUE => "a boolean",
+            packed::ARRAY => "an array",
+            packed::TABLE => "a table",
+            packed::NUMBER => "a number",
+            packed::NULL => "null",
             _ => "an unknown value",
         };
         Err(format!("field `{field}` is {}; expected {}", kind(tag), kind(want)))
     }
 
     fn string(&mut self, field: &str) -> Result<String, String> {
-        self.tag(0, field)?;
+        self.tag(packed::STRING, field)?;
         Ok(self.bare_str()?.to_string())
     }
 
     fn boolean(&mut self, field: &str) -> Result<bool, String> {
-        Ok(self.tag(1, field)? == 2)
+        Ok(self.tag(packed::FALSE, field)? == packed::TRUE)
     }
 
     fn array(&mut self, field: &str) -> Result<usize, String> {
-        self.tag(3, field)?;
+        self.tag(packed::ARRAY, field)?;
         self.len()
     }
 
@@ -249,7 +249,7 @@ impl<'a> Reader<'a> {
     /// Calls `entry(reader, key)` for each entry of a table; `entry` reads the value.
     /// (A `dyn` callback: one copy of this code instead of one per table kind, for module size.)
     fn table(&mut self, field: &str, entry: &mut dyn FnMut(&mut Self, &'a str) -> Result<(), String>) -> Result<(), String> {
-        self.tag(4, field)?;
+        self.tag(packed::TABLE, field)?;
         for _ in 0..self.len()? {
             let key = self.bare_str()?;
             entry(self, key)?;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::{text::utf16_offsets, Action, Error, Verdict};
+use crate::{packed, text::utf16_offsets, Action, Error, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
@@ -142,46 +142,31 @@ fn read_pack(value: &JsValue) -> Result<Vec<u8>, Error> {
     Ok(packed)
 }
 
-/// Writes a JavaScript value in the packed form (see [`crate::pack::unpack`]): `0` string,
-/// `1`/`2` false/true, `3` array, `4` object, `5` number, `6` null; lengths are LEB128.
+/// Writes a JavaScript value in the packed form (see `src/packed.rs`).
 fn pack_js(v: &JsValue, out: &mut Vec<u8>, depth: usize) -> Result<(), String> {
-    fn len(mut n: usize, out: &mut Vec<u8>) {
-        while n >= 0x80 {
-            out.push((n & 0x7f) as u8 | 0x80);
-            n >>= 7;
-        }
-        out.push(n as u8);
-    }
-    fn bytes(s: &str, out: &mut Vec<u8>) {
-        len(s.len(), out);
-        out.extend_from_slice(s.as_bytes());
-    }
     if depth > 16 {
         return Err("the pack is nested too deeply".into());
     }
     if let Some(s) = v.as_string() {
-        out.push(0);
-        bytes(&s, out);
+        packed::string(&s, out);
     } else if let Some(b) = v.as_bool() {
-        out.push(if b { 2 } else { 1 });
+        packed::boolean(b, out);
     } else if v.as_f64().is_some() {
-        out.push(5);
+        out.push(packed::NUMBER);
     } else if v.is_null() || v.is_undefined() {
-        out.push(6);
+        out.push(packed::NULL);
     } else if Array::is_array(v) {
         let array: &Array = v.unchecked_ref();
-        out.push(3);
-        len(array.length() as usize, out);
+        packed::array(array.length() as usize, out);
         for item in array.iter() {
             pack_js(&item, out, depth + 1)?;
         }
     } else if let Some(object) = as_object(v) {
         let keys = Object::keys(object);
-        out.push(4);
-        len(keys.length() as usize, out);
+        packed::table(keys.length() as usize, out);
         for key in keys.iter() {
             let key = key.as_string().unwrap_or_default();
-            bytes(&key, out);
+            packed::key(&key, out);
             let item = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
             pack_js(&item, out, depth + 1)?;
         }
