@@ -757,7 +757,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         Ok(())
     };
 
-    for (i, (def, (file, line))) in defs_list.into_iter().zip(sources).enumerate() {
+    for (i, (mut def, (file, line))) in defs_list.into_iter().zip(sources).enumerate() {
         let err = |message: String| Error::Pack { file: file.clone(), line: Some(line).filter(|&l| l > 0), message };
         let category = def.category.unwrap_or(Category::Insult);
         let detector = match def.detector.as_deref() {
@@ -775,26 +775,31 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
                 add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
             }
             let trusted = file.starts_with("politie-gent/") && !user_defs;
-            for (n, p) in def.patterns.iter().enumerate() {
-                if trusted && patterns.add_precomputed(i, p, &expanded_defs) {
-                    continue;
-                }
-                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
+            for (n, p) in std::mem::take(&mut def.patterns).into_iter().enumerate() {
+                let p = if trusted {
+                    match patterns.add_precomputed(i, p, &expanded_defs) {
+                        None => continue,
+                        Some(p) => p,
+                    }
+                } else {
+                    p
+                };
+                let src = expand_defs(&p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
                 patterns
                     .add(i, src)
                     .map_err(|m| err(format!("rule `{}`: field `patterns`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?;
             }
         }
         let trusted = file.starts_with("politie-gent/") && !user_defs;
-        let lazy_list = |field: &str, list: &[String]| -> Result<Vec<LazyRegex>, Error> {
+        let lazy_list = |field: &str, list: Vec<String>| -> Result<Vec<LazyRegex>, Error> {
             let mut out = Vec::with_capacity(list.len());
-            for (n, p) in list.iter().enumerate() {
+            for (n, p) in list.into_iter().enumerate() {
                 // The default pack's regexes are checked by the test suite; a user's now.
                 if trusted {
                     out.push(LazyRegex::trusted(p, &expanded_defs));
                     continue;
                 }
-                let src = expand_defs(p, &expanded_defs).map_err(|m| err(format!("rule `{}`: field `{field}`, entry {}: {m}", def.id, n + 1)))?;
+                let src = expand_defs(&p, &expanded_defs).map_err(|m| err(format!("rule `{}`: field `{field}`, entry {}: {m}", def.id, n + 1)))?;
                 out.push(
                     LazyRegex::new(src)
                         .map_err(|m| err(format!("rule `{}`: field `{field}`, entry {} `{p}` is not a valid regex: {m}", def.id, n + 1)))?,
@@ -802,8 +807,8 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             }
             Ok(out)
         };
-        let unless = lazy_list("unless", &def.unless)?;
-        let requires = lazy_list("requires", &def.requires)?;
+        let unless = lazy_list("unless", std::mem::take(&mut def.unless))?;
+        let requires = lazy_list("requires", std::mem::take(&mut def.requires))?;
         let comment_context = match def.context.as_deref() {
             None | Some("sentence") => false,
             Some("comment") => true,

@@ -58,8 +58,8 @@ impl LazyRegex {
 
     /// A regex from the embedded default pack, whose syntax the test suite checks: neither
     /// expanded nor parsed now.
-    pub fn trusted(raw: &str, defs: &Arc<Defs>) -> LazyRegex {
-        LazyRegex { src: raw.to_string(), defs: Some(Arc::clone(defs)), re: OnceLock::new() }
+    pub fn trusted(raw: String, defs: &Arc<Defs>) -> LazyRegex {
+        LazyRegex { src: raw, defs: Some(Arc::clone(defs)), re: OnceLock::new() }
     }
 
     /// The compiled regex; `None` only if it exceeds the size limit (or, for a trusted source,
@@ -122,11 +122,12 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
 
 impl PatternSet {
     /// Adds a pattern of the default pack for rule `rule` if build.rs precomputed its triggers
-    /// (keyed by its source as written); false if it did not, and [`PatternSet::add`] must.
-    pub fn add_precomputed(&mut self, rule: usize, raw: &str, defs: &Arc<Defs>) -> bool {
-        let key = fingerprint(raw);
+    /// (keyed by its source as written); if it did not, hands the source back for
+    /// [`PatternSet::add`].
+    pub fn add_precomputed(&mut self, rule: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
+        let key = fingerprint(&raw);
         let Ok(at) = precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)) else {
-            return false;
+            return Some(raw);
         };
         self.use_pool();
         let id = self.patterns.len() as u32;
@@ -141,7 +142,7 @@ impl PatternSet {
         }
         self.patterns.push((rule, LazyRegex::trusted(raw, defs)));
         self.need.push(((1u16 << sets) - 1) as u8);
-        true
+        None
     }
 
     /// Adds a pattern for rule `rule` (its source after `[defs]`): parses it and extracts its
