@@ -295,12 +295,12 @@ impl Engine {
             .map(|(((rule, re), (w, m)), wakers)| {
                 let src = re.source().unwrap_or_else(Cow::Owned);
                 let mut top: Vec<(String, usize)> = wakers.into_iter().collect();
-                top.sort_by(|a, b| b.1.cmp(&a.1));
+                top.sort_by_key(|t| std::cmp::Reverse(t.1));
                 let top: Vec<String> = top.iter().take(6).map(|(w, n)| format!("{w:?}×{n}")).collect();
                 (format!("{}: {}\n        woken without a match by: {}", self.rules[*rule].info.id, src.chars().take(90).collect::<String>(), top.join(" ")), w, m)
             })
             .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1));
+        out.sort_by_key(|t| std::cmp::Reverse(t.1));
         out
     }
 

@@ -147,8 +147,11 @@ pub struct RuleDef {
     pub allows: Vec<String>,
 }
 
-/// Parses one pack file in TOML; errors name the file and the line. (In WebAssembly a user pack
-/// comes as JSON and is packed by `wasm.rs`, then read by [`unpack`].)
+/// Parses one pack file in TOML. (In WebAssembly a user pack comes as JSON and is packed by
+/// `wasm.rs`, then read by [`unpack`].)
+///
+/// # Errors
+/// A syntax error or an unknown or malformed field, naming the file and the line.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse(name: &str, source: &str) -> Result<PackFile, Error> {
     toml::from_str::<PackFile>(source).map_err(|e| {
