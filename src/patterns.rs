@@ -15,14 +15,15 @@ use std::sync::{Arc, OnceLock};
 use regex::{Regex, RegexBuilder};
 
 use crate::trie::Trie;
-use crate::regex_prep::{ascii_classes, conditions, expand_defs, fingerprint, marked_classes, parse, BOUNDARY};
+use crate::regex_prep::{ascii_classes, conditions, expand_defs, fingerprint, key32, marked_classes, parse, BOUNDARY};
 
 /// `[defs]` with their own references expanded: name → regex fragment.
 pub type Defs = BTreeMap<String, String>;
 
-/// Trigger conditions of the default pack, computed by build.rs: `(fingerprint of the source as
-/// written, before `[defs]` are expanded; sets of indices into the literal pool)`, sorted by
-/// fingerprint. A pattern found here is neither expanded nor parsed when the engine is built.
+/// Trigger conditions of the default pack, computed by build.rs: per pattern, keyed by a 32-bit
+/// fold of the fingerprint of its source as written (before `[defs]` are expanded), sorted, the
+/// sets of indices into the literal pool. A pattern found here is neither expanded nor parsed
+/// when the engine is built. Also the normalised word lists (`ENTRY_BLOB`).
 mod precomputed {
     include!(concat!(env!("OUT_DIR"), "/triggers.rs"));
 }
@@ -30,8 +31,23 @@ mod precomputed {
 /// A default-pack word-list entry (without its `*`/`+` marks), normalised by build.rs exactly as
 /// [`crate::text::normalize_entry`] would; `None` for any other word.
 pub fn precomputed_entry(core: &str) -> Option<&'static str> {
-    let i = precomputed::ENTRIES.binary_search_by(|(k, _)| (*k).cmp(core)).ok()?;
-    Some(precomputed::ENTRIES[i].1)
+    let (mut lo, mut hi) = (0, precomputed::ENTRY_AT.len().saturating_sub(1));
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let (entry, normalised) = precomputed_record(mid);
+        match entry.cmp(core) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(normalised),
+        }
+    }
+    None
+}
+
+/// Record `i` of build.rs's normalised word lists: `(entry, normalised)`.
+fn precomputed_record(i: usize) -> (&'static str, &'static str) {
+    let record = &precomputed::ENTRY_BLOB[usize::from(precomputed::ENTRY_AT[i])..usize::from(precomputed::ENTRY_AT[i + 1])];
+    record.split_once('\x1f').unwrap_or((record, ""))
 }
 
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
@@ -125,14 +141,15 @@ impl PatternSet {
     /// (keyed by its source as written); if it did not, hands the source back for
     /// [`PatternSet::add`].
     pub fn add_precomputed(&mut self, rule: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
-        let key = fingerprint(&raw);
-        let Ok(at) = precomputed::TRIGGERS.binary_search_by(|(k, _)| k.cmp(&key)) else {
+        let key = key32(fingerprint(&raw));
+        let Ok(at) = precomputed::TRIGGER_KEYS.binary_search(&key) else {
             return Some(raw);
         };
         self.use_pool();
         let id = self.patterns.len() as u32;
         let mut sets = 0usize;
-        for &at in precomputed::TRIGGERS[at].1.iter().take(8) {
+        let own = usize::from(precomputed::TRIGGER_START[at])..usize::from(precomputed::TRIGGER_START[at + 1]);
+        for &at in precomputed::TRIGGER_SETS[own].iter().take(8) {
             let at = at as usize;
             let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
             for &lit in precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]) {
@@ -271,10 +288,12 @@ mod tests {
 
     #[test]
     fn precomputed_entries_match_the_normaliser() {
-        assert!(precomputed::ENTRIES.len() > 100);
-        for (raw, norm) in precomputed::ENTRIES {
-            assert_eq!(crate::text::normalize_entry(raw), *norm, "{raw}");
-            assert_eq!(precomputed_entry(raw), Some(*norm));
+        let n = precomputed::ENTRY_AT.len() - 1;
+        assert!(n > 100);
+        for i in 0..n {
+            let (raw, norm) = precomputed_record(i);
+            assert_eq!(crate::text::normalize_entry(raw), norm, "{raw}");
+            assert_eq!(precomputed_entry(raw), Some(norm));
         }
         assert_eq!(precomputed_entry("no such entry, surely"), None);
     }

@@ -330,6 +330,12 @@ pub fn parse(src: &str) -> Result<Hir, String> {
         .map_err(|e| e.to_string().lines().last().unwrap_or("invalid regex").trim().to_string())
 }
 
+/// A fingerprint folded to the 32 bits that build.rs's trigger table stores.
+#[must_use]
+pub fn key32(fingerprint: u64) -> u32 {
+    (fingerprint ^ (fingerprint >> 32)) as u32
+}
+
 /// A 64-bit FNV-1a fingerprint of a prepared pattern: the key of build.rs's trigger table.
 #[must_use]
 pub fn fingerprint(src: &str) -> u64 {
