@@ -151,18 +151,7 @@ impl Trie {
                     found(id as usize, start, end);
                 }
                 let Some(&byte) = text.get(end) else { break };
-                let mut child = n.first_child;
-                while child != NONE {
-                    let c = &self.nodes[child as usize];
-                    if c.byte >= byte {
-                        if c.byte != byte {
-                            child = NONE;
-                        }
-                        break;
-                    }
-                    child = c.next_sibling;
-                }
-                node = child;
+                node = self.sibling(n.first_child, byte);
                 end += 1;
             }
         }
@@ -225,7 +214,13 @@ impl Trie {
         if node == ROOT {
             return self.root[usize::from(byte)];
         }
-        let mut child = self.nodes[node as usize].first_child;
+        self.sibling(self.nodes[node as usize].first_child, byte)
+    }
+
+    /// The node for `byte` among `first` and its next siblings (in byte order), or `NONE`.
+    #[inline]
+    fn sibling(&self, first: u32, byte: u8) -> u32 {
+        let mut child = first;
         while child != NONE {
             let c = &self.nodes[child as usize];
             if c.byte >= byte {
