@@ -199,7 +199,7 @@ const COMMON_WORDS: &[&str] = &[
     "gij", "had", "heb", "hebben", "heeft", "het", "hij", "hun", "ik", "in", "is", "je", "jij", "jullie", "k", "kan",
     "maar", "me", "mee", "met", "mij", "mijn", "moet", "na", "naar", "ne", "nen", "niet", "nie", "ni", "nog", "nu",
     "of", "om", "ons", "onze", "ook", "op", "over", "te", "tot", "u", "uw", "van", "voor", "want", "was", "wat",
-    "we", "wel", "wij", "wordt", "ze", "zij", "zijn", "zo", "zou", "and", "are", "for", "of", "the", "to", "you",
+    "we", "wel", "wij", "wordt", "ze", "zij", "zijn", "zo", "zou", "and", "are", "for", "the", "to", "you",
     "et", "la", "le", "les", "un", "une",
 ];
 
@@ -208,7 +208,7 @@ const COMMON_WORDS: &[&str] = &[
 fn strength(l: &[u8]) -> usize {
     let core: Vec<u8> = l.iter().copied().filter(|&b| b != BOUNDARY).collect();
     let first = core.split(|&b| b == b' ').next().unwrap_or(&[]);
-    let common = COMMON_WORDS.iter().any(|w| w.as_bytes() == first && (core.len() == first.len() || core.len() <= first.len() + 3));
+    let common = core.len() <= first.len() + 3 && COMMON_WORDS.iter().any(|w| w.as_bytes() == first);
     if common {
         return 1;
     }
