@@ -65,6 +65,17 @@ fn as_object(v: &JsValue) -> Option<&Object> {
     (v.is_object() && !Array::is_array(v)).then(|| v.unchecked_ref::<Object>())
 }
 
+/// The own enumerable `(key, value)` pairs of a JavaScript object, in key order.
+fn entries(object: &Object) -> Vec<(String, JsValue)> {
+    Object::keys(object)
+        .iter()
+        .map(|key| {
+            let value = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            (key.as_string().unwrap_or_default(), value)
+        })
+        .collect()
+}
+
 /// An array of strings, for the option `field`.
 fn strings(field: &str, v: &JsValue) -> Result<Vec<String>, Error> {
     if !Array::is_array(v) {
@@ -86,9 +97,7 @@ fn read_options(options: &JsValue) -> Result<crate::EngineOptions, Error> {
         return Ok(out);
     }
     let object = as_object(options).ok_or_else(|| Error::Options(format!("the options are {}; {OPTIONS_SHAPE}", kind(options))))?;
-    for key in Object::keys(object).iter() {
-        let key = key.as_string().unwrap_or_default();
-        let value = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+    for (key, value) in entries(object) {
         if value.is_undefined() {
             continue;
         }
@@ -102,9 +111,7 @@ fn read_options(options: &JsValue) -> Result<crate::EngineOptions, Error> {
                 let map = as_object(&value)
                     .ok_or_else(|| Error::Options(format!("`actions` is {}; expected {{ \"rule or category id\": \"remove\" | \"review\" | ... }}", kind(&value))))?;
                 let mut actions = BTreeMap::new();
-                for id in Object::keys(map).iter() {
-                    let id = id.as_string().unwrap_or_default();
-                    let action = Reflect::get(map, &JsValue::from_str(&id)).unwrap_or(JsValue::UNDEFINED);
+                for (id, action) in entries(map) {
                     let name = action
                         .as_string()
                         .ok_or_else(|| Error::Options(format!("`actions.{id}` is {}; expected an action name", kind(&action))))?;
@@ -162,12 +169,10 @@ fn pack_js(v: &JsValue, out: &mut Vec<u8>, depth: usize) -> Result<(), String> {
             pack_js(&item, out, depth + 1)?;
         }
     } else if let Some(object) = as_object(v) {
-        let keys = Object::keys(object);
-        packed::table(keys.length() as usize, out);
-        for key in keys.iter() {
-            let key = key.as_string().unwrap_or_default();
+        let fields = entries(object);
+        packed::table(fields.len(), out);
+        for (key, item) in fields {
             packed::key(&key, out);
-            let item = Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
             pack_js(&item, out, depth + 1)?;
         }
     } else {
