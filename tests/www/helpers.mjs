@@ -31,9 +31,11 @@ export async function setup(serverOptions = {}) {
 
 /**
  * Opens the help page in a fresh context and waits until the engine has started.
- * Collects page errors and dialogs so tests can assert there were none.
+ * Collects page errors and dialogs so tests can assert there were none. `beforeGoto(page)` runs
+ * before navigation, for listeners that must see the page's first requests (the help page
+ * preloads its module, so those can finish before `goto` returns).
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, waitForEngine = true, ...contextOptions } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, waitForEngine = true, beforeGoto, ...contextOptions } = {}) {
   const context = await browser.newContext({ viewport, locale: 'nl-BE', ...contextOptions });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -44,6 +46,8 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
     page.dialogs.push(dialog.message());
     dialog.dismiss().catch(() => {});
   });
+  // Listeners that must see the page's very first requests attach here, before navigation.
+  beforeGoto?.(page);
   await page.goto(url);
   if (waitForEngine) await engineReady(page);
   page.closeAll = () => context.close();

@@ -30,9 +30,11 @@ function serve(options = {}) {
 
 test('no network request after the page has loaded, whatever is typed or clicked', async () => {
   const server = await serve();
-  const page = await openPage(browser, server.url, { waitForEngine: false });
   const loadRequests = [];
-  page.on('request', (r) => loadRequests.push(r.url()));
+  const page = await openPage(browser, server.url, {
+    waitForEngine: false,
+    beforeGoto: (p) => p.on('request', (r) => loadRequests.push(r.url())),
+  });
   try {
     await engineReady(page);
     await page.waitForLoadState('networkidle');
@@ -90,13 +92,16 @@ test('the page says that the text stays on the device', async () => {
 
 test('works from a sub-path: every URL is relative', async () => {
   const server = await serve({ base: '/sites/politie/gent/huisregels/' });
-  const page = await openPage(browser, server.url, { waitForEngine: false });
   const requests = [];
-  page.on('request', (r) => requests.push(new URL(r.url())));
+  const page = await openPage(browser, server.url, {
+    waitForEngine: false,
+    beforeGoto: (p) => p.on('request', (r) => requests.push(new URL(r.url()))),
+  });
   try {
     await engineReady(page);
     await setDraft(page, 'Jullie zijn kankerflikken');
     assert.deepEqual((await snapshot(page)).marks, ['kankerflikken']);
+    assert.ok(requests.some((url) => url.pathname.endsWith('.wasm')), 'the module request was seen');
     for (const url of requests) {
       assert.ok(url.pathname.startsWith('/sites/politie/gent/huisregels/'), `request outside the sub-path: ${url}`);
     }
