@@ -34,20 +34,23 @@ pub fn precomputed_entry(core: &str) -> Option<&'static str> {
     let (mut lo, mut hi) = (0, precomputed::ENTRY_AT.len().saturating_sub(1));
     while lo < hi {
         let mid = (lo + hi) / 2;
-        let (entry, normalised) = precomputed_record(mid);
-        match entry.cmp(core) {
+        let record = precomputed_blob(mid).as_bytes();
+        // `entry \x1f normalised` against `core \x1f`: 0x1F sorts below every character of an
+        // entry, so comparing up to there orders the entries without splitting each record.
+        let n = core.len().min(record.len());
+        let order = record[..n].cmp(&core.as_bytes()[..n]).then_with(|| record.get(n).copied().unwrap_or(0).cmp(&0x1f));
+        match order {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return Some(normalised),
+            std::cmp::Ordering::Equal => return precomputed_blob(mid).get(n + 1..),
         }
     }
     None
 }
 
-/// Record `i` of build.rs's normalised word lists: `(entry, normalised)`.
-fn precomputed_record(i: usize) -> (&'static str, &'static str) {
-    let record = &precomputed::ENTRY_BLOB[usize::from(precomputed::ENTRY_AT[i])..usize::from(precomputed::ENTRY_AT[i + 1])];
-    record.split_once('\x1f').unwrap_or((record, ""))
+/// Record `i` of build.rs's normalised word lists, `entry \x1f normalised`.
+fn precomputed_blob(i: usize) -> &'static str {
+    &precomputed::ENTRY_BLOB[usize::from(precomputed::ENTRY_AT[i])..usize::from(precomputed::ENTRY_AT[i + 1])]
 }
 
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
@@ -104,24 +107,34 @@ impl LazyRegex {
 }
 
 /// All phrase patterns of an engine with their trigger conditions.
+///
+/// A pattern needs one literal of each of its trigger sets (up to eight, one bit each). The
+/// default pack's sets come from build.rs: each pool literal knows the sets it belongs to
+/// (`LIT_SETS`), so adding a default pattern only records which sets it uses. A pattern parsed at
+/// run time (a user pack's) gets one set per literal of its own.
 #[derive(Debug, Default)]
 pub struct PatternSet {
     /// `(rule index, regex)` per pattern.
     pub patterns: Vec<(usize, LazyRegex)>,
     /// Per pattern, the bit mask a text must fill (one bit per trigger set); 0 runs it always.
     need: Vec<u8>,
-    /// Trigger literals without their boundary marks: first build.rs's pool, in pool order (so a
-    /// pool index is a literal id and nothing is copied or hashed), then a user pack's.
-    literals: Vec<Cow<'static, [u8]>>,
-    /// Per literal: bit 0, it must start at a word boundary; bit 1, end at one.
+    /// Whether any default pattern is in: then the trie holds build.rs's pool first, in pool
+    /// order, so a pool index is a literal id and nothing is copied or hashed.
+    pooled: bool,
+    /// Literals of patterns parsed at run time, without their boundary marks, and the marks
+    /// (bit 0, it must start at a word boundary; bit 1, end at one). User literal `k` is set
+    /// `SET_COUNT + k` and, in the trie, literal `pool length + k`.
+    user_literals: Vec<(Vec<u8>, u8)>,
+    /// Per literal id of the trie: its boundary marks.
     boundaries: Vec<u8>,
-    /// `(literal, pattern, set bit)` while patterns are added; sorted into `fills` by `finish`.
+    /// How many of the trie's literals are the pool's.
+    pool_len: usize,
+    /// `(set, pattern, bit)` while patterns are added; sorted into `fills` by `finish`.
     pending: Vec<(u32, u32, u8)>,
-    /// Per literal `i`, the `(pattern, set bit)` pairs it fills: `fills[fill_start[i]..fill_start[i + 1]]`.
+    /// Per set `s`, the `(pattern, bit)` pairs it fills: `fills[fill_start[s]..fill_start[s + 1]]`.
     fill_start: Vec<u32>,
     fills: Vec<(u32, u8)>,
     triggers: Option<Trie>,
-    pooled: bool,
 }
 
 /// A literal without its boundary marks, and the marks as bits.
@@ -145,20 +158,14 @@ impl PatternSet {
         let Ok(at) = precomputed::TRIGGER_KEYS.binary_search(&key) else {
             return Some(raw);
         };
-        self.use_pool();
+        self.pooled = true;
         let id = self.patterns.len() as u32;
-        let mut sets = 0usize;
-        let own = usize::from(precomputed::TRIGGER_START[at])..usize::from(precomputed::TRIGGER_START[at + 1]);
-        for &at in precomputed::TRIGGER_SETS[own].iter().take(8) {
-            let at = at as usize;
-            let n = precomputed::SETS.get(at).map_or(0, |&n| usize::from(n));
-            for &lit in precomputed::SETS.get(at + 1..at + 1 + n).unwrap_or(&[]) {
-                self.pending.push((u32::from(lit), id, sets as u8));
-            }
-            sets += 1;
+        let own = &precomputed::TRIGGER_SETS[usize::from(precomputed::TRIGGER_START[at])..usize::from(precomputed::TRIGGER_START[at + 1])];
+        for (bit, &set) in own.iter().enumerate() {
+            self.pending.push((u32::from(set), id, bit as u8));
         }
         self.patterns.push((rule, LazyRegex::trusted(raw, defs)));
-        self.need.push(((1u16 << sets) - 1) as u8);
+        self.need.push(((1u16 << own.len()) - 1) as u8);
         None
     }
 
@@ -175,10 +182,9 @@ impl PatternSet {
                 if bytes.is_empty() {
                     continue;
                 }
-                let n = self.literals.len() as u32;
-                self.literals.push(Cow::Owned(bytes.to_vec()));
-                self.boundaries.push(marks);
-                self.pending.push((n, id, sets as u8));
+                let set = (precomputed::SET_COUNT + self.user_literals.len()) as u32;
+                self.user_literals.push((bytes.to_vec(), marks));
+                self.pending.push((set, id, sets as u8));
             }
             sets += 1;
         }
@@ -187,56 +193,64 @@ impl PatternSet {
         Ok(())
     }
 
-    /// The pool's literals take the first ids, once.
-    fn use_pool(&mut self) {
-        if self.pooled {
-            return;
+    /// Calls `f(pattern, bit)` for every condition bit that trie literal `literal` fills.
+    fn each_fill(&self, literal: usize, mut f: impl FnMut(u32, u8)) {
+        let mut fill = |set: usize| {
+            for &(p, bit) in &self.fills[self.fill_start[set] as usize..self.fill_start[set + 1] as usize] {
+                f(p, bit);
+            }
+        };
+        if literal < self.pool_len {
+            let own = usize::from(precomputed::LIT_SET_START[literal])..usize::from(precomputed::LIT_SET_START[literal + 1]);
+            for &set in &precomputed::LIT_SETS[own] {
+                fill(usize::from(set));
+            }
+        } else {
+            fill(precomputed::SET_COUNT + literal - self.pool_len);
         }
-        self.pooled = true;
-        // User literals may already be there: the pool goes first, so they move up.
-        let user = std::mem::take(&mut self.literals);
-        let user_marks = std::mem::take(&mut self.boundaries);
-        for lit in precomputed::POOL.split(|&b| b == 0x1f) {
-            let (bytes, marks) = strip_marks(lit);
-            self.literals.push(Cow::Borrowed(bytes));
-            self.boundaries.push(marks);
-        }
-        let shift = self.literals.len() as u32;
-        for p in &mut self.pending {
-            p.0 += shift;
-        }
-        self.literals.extend(user);
-        self.boundaries.extend(user_marks);
     }
 
-    /// Builds the trigger trie and the literal-to-pattern table once every pattern is added.
+    /// Builds the trigger trie and the set-to-pattern table once every pattern is added.
     pub fn finish(&mut self) {
-        // A counting sort by literal: `pending` is already in pattern order, so each literal's
-        // fills come out in pattern order too (a comparison sort here was a large part of
-        // start-up in WebAssembly). A repeated fill only sets the same bit twice.
+        // A counting sort by set: `pending` is in pattern order, so each set's fills come out in
+        // pattern order too. A repeated fill only sets the same bit twice.
         let pending = std::mem::take(&mut self.pending);
-        let mut start = vec![0u32; self.literals.len() + 1];
-        for &(lit, _, _) in &pending {
-            start[lit as usize + 1] += 1;
+        let set_count = precomputed::SET_COUNT + self.user_literals.len();
+        let mut start = vec![0u32; set_count + 1];
+        for &(set, _, _) in &pending {
+            start[set as usize + 1] += 1;
         }
         for i in 1..start.len() {
             start[i] += start[i - 1];
         }
         let mut fills = vec![(0u32, 0u8); pending.len()];
         let mut cursor = start.clone();
-        for &(lit, pattern, set) in &pending {
-            let at = &mut cursor[lit as usize];
-            fills[*at as usize] = (pattern, set);
+        for &(set, pattern, bit) in &pending {
+            let at = &mut cursor[set as usize];
+            fills[*at as usize] = (pattern, bit);
             *at += 1;
         }
         self.fill_start = start;
         self.fills = fills;
-        // Literals no pattern uses (their rules are switched off) need not be looked for.
-        let used: Vec<&[u8]> = (0..self.literals.len())
-            .map(|i| if self.fill_start[i] < self.fill_start[i + 1] { &self.literals[i][..] } else { &[][..] })
-            .collect();
-        if used.iter().any(|l| !l.is_empty()) {
-            self.triggers = Some(Trie::new(&used));
+        // Literals of no set in use (their rules are switched off) need not be looked for.
+        let used_set = |s: usize| self.fill_start[s] < self.fill_start[s + 1];
+        let mut literals: Vec<&[u8]> = Vec::new();
+        if self.pooled {
+            for (i, lit) in precomputed::POOL.split(|&b| b == 0x1f).enumerate() {
+                let (bytes, marks) = strip_marks(lit);
+                let range = usize::from(precomputed::LIT_SET_START[i])..usize::from(precomputed::LIT_SET_START[i + 1]);
+                let used = precomputed::LIT_SETS[range].iter().any(|&s| used_set(usize::from(s)));
+                literals.push(if used { bytes } else { &[] });
+                self.boundaries.push(marks);
+            }
+        }
+        self.pool_len = literals.len();
+        for (k, (bytes, marks)) in self.user_literals.iter().enumerate() {
+            literals.push(if used_set(precomputed::SET_COUNT + k) { bytes } else { &[] });
+            self.boundaries.push(*marks);
+        }
+        if literals.iter().any(|l| !l.is_empty()) {
+            self.triggers = Some(Trie::new(&literals));
         }
     }
 
@@ -245,8 +259,9 @@ impl PatternSet {
         let mut out = Vec::new();
         if let Some(trie) = &self.triggers {
             trie.find_all(text.as_bytes(), |literal, start, end| {
-                let fills = &self.fills[self.fill_start[literal] as usize..self.fill_start[literal + 1] as usize];
-                if fills.iter().any(|&(p, _)| p as usize == pattern) {
+                let mut hit = false;
+                self.each_fill(literal, |p, _| hit |= p as usize == pattern);
+                if hit {
                     out.push(text[start..end].to_string());
                 }
             });
@@ -267,9 +282,7 @@ impl PatternSet {
                 if (marks & 1 != 0 && !boundary(start)) || (marks & 2 != 0 && !boundary(end)) {
                     return;
                 }
-                for &(p, bit) in &self.fills[self.fill_start[literal] as usize..self.fill_start[literal + 1] as usize] {
-                    have[p as usize] |= 1 << bit;
-                }
+                self.each_fill(literal, |p, bit| have[p as usize] |= 1 << bit);
             });
         }
         let mut out: Vec<u32> = Vec::new();
@@ -291,7 +304,7 @@ mod tests {
         let n = precomputed::ENTRY_AT.len() - 1;
         assert!(n > 100);
         for i in 0..n {
-            let (raw, norm) = precomputed_record(i);
+            let (raw, norm) = precomputed_blob(i).split_once('\x1f').unwrap();
             assert_eq!(crate::text::normalize_entry(raw), norm, "{raw}");
             assert_eq!(precomputed_entry(raw), Some(norm));
         }
