@@ -347,7 +347,13 @@ function check() {
   state.text = ui.draft.value;
   if (!state.engine) return;
   try {
+    const first = !state.checkedOnce && state.text.trim() !== '';
+    if (first) performance.mark('huisregels:first-check-start');
     state.verdict = state.engine.check(state.text);
+    if (first) {
+      state.checkedOnce = true;
+      performance.measure('huisregels:first-check', 'huisregels:first-check-start');
+    }
   } catch (error) {
     console.error('huisregels: check failed', error);
     state.verdict = null;
@@ -513,6 +519,35 @@ const nextPaint = () => new Promise((resolve) => {
   setTimeout(resolve, 100);
 });
 
+// The first check that wakes a pattern or a detector compiles it, and in a fresh page the first
+// one also compiles the regex engine's own code: tens of milliseconds, once. Do that while the
+// page is idle, with one bad example per category of the rules themselves, so that a citizen's
+// first keystrokes are checked at full speed. Nothing is shown and nothing leaves the page.
+function warmUp(engine, rules) {
+  const seen = new Set();
+  const texts = [];
+  for (const rule of rules) {
+    const example = rule.examples?.flags?.[0];
+    if (example && !seen.has(rule.category)) {
+      seen.add(rule.category);
+      texts.push(example);
+    }
+  }
+  const idle = window.requestIdleCallback
+    ?? ((fn) => setTimeout(() => fn({ timeRemaining: () => 10 }), 50));
+  const step = (deadline) => {
+    while (texts.length > 0 && deadline.timeRemaining() > 5) {
+      try {
+        engine.check(texts.shift());
+      } catch {
+        // A warm-up check has no result to lose.
+      }
+    }
+    if (texts.length > 0) idle(step);
+  };
+  idle(step);
+}
+
 async function loadEngine() {
   performance.mark('huisregels:engine-start');
   try {
@@ -529,6 +564,7 @@ async function loadEngine() {
     state.contacts = engine.contacts();
     state.version = engine.version();
     state.engineState = 'ready';
+    warmUp(engine, state.rules);
   } catch (error) {
     console.error('huisregels: the engine could not start', error);
     state.engineState = 'error';
