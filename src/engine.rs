@@ -215,7 +215,8 @@ impl Engine {
         let views = Views::new(text);
         let mut hits = Vec::new();
         self.match_lexicon(text, &views, &mut hits);
-        self.match_patterns(text, &views, &mut hits);
+        let mut sentences = Sentences::default();
+        self.match_patterns(text, &views, &mut hits, &mut sentences);
         let shape = Shape::of(text, &views.plain.text);
         for (i, rule) in self.rules.iter().enumerate() {
             if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
@@ -224,7 +225,6 @@ impl Engine {
                 }
             }
         }
-        let mut sentences = Sentences::default();
         hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, h, &mut sentences));
         Ok(self.verdict(text, hits))
     }
@@ -419,15 +419,15 @@ impl Engine {
         }
     }
 
-    fn match_patterns(&self, text: &str, views: &Views, hits: &mut Vec<Hit>) {
-        self.match_patterns_in(text, &views.plain, hits);
+    fn match_patterns(&self, text: &str, views: &Views, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
+        self.match_patterns_in(text, &views.plain, hits, sentences);
         // Split letters ("k.a.p.o.t maken") joined: the same hit found twice merges in `verdict`.
         if let Some(joined) = &views.joined {
-            self.match_patterns_in(text, joined, hits);
+            self.match_patterns_in(text, joined, hits, sentences);
         }
     }
 
-    fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>) {
+    fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
         for i in self.patterns.candidates(&plain.text) {
             let (rule, lazy) = &self.patterns.patterns[i as usize];
             if !self.rules[*rule].info.enabled {
@@ -450,7 +450,7 @@ impl Engine {
             }
             if self.rules[*rule].sentence_span {
                 for h in &mut hits[first..] {
-                    let (s, e) = sentence_around(sentence_breaks(), text, h.start, h.end);
+                    let (s, e) = sentences.around(text, h.start, h.end);
                     let trimmed = text[s..e].trim_start();
                     h.start = e - trimmed.len();
                     h.end = h.start + trimmed.trim_end().len();
@@ -467,9 +467,9 @@ impl Engine {
             return false;
         }
         let sentence = if rule.comment_context {
-            sentences.plain(sentence_breaks(), text, 0, text.len())
+            sentences.plain(text, 0, text.len())
         } else {
-            sentences.plain(sentence_breaks(), text, hit.start, hit.end)
+            sentences.plain(text, hit.start, hit.end)
         };
         rule.unless.iter().any(|u| u.is_match(sentence)) || rule.requires.iter().any(|r| !r.is_match(sentence))
     }
@@ -557,11 +557,14 @@ struct Sentences {
 }
 
 impl Sentences {
-    fn plain(&mut self, boundary: &Regex, text: &str, start: usize, end: usize) -> &str {
+    /// From the sentence (or line) holding `start` to the one holding `end`, in original byte
+    /// offsets, with the last one's own punctuation ("?", "!!": it says what kind of sentence
+    /// it is).
+    fn around(&mut self, text: &str, start: usize, end: usize) -> (usize, usize) {
         let bounds = self.bounds.get_or_insert_with(|| {
             let mut out = Vec::new();
             let mut s = 0;
-            for m in boundary.find_iter(text) {
+            for m in sentence_breaks().find_iter(text) {
                 let e = m.start() + text[m.start()..m.end()].trim_end().len();
                 out.push((s, e));
                 s = m.end();
@@ -571,32 +574,20 @@ impl Sentences {
             }
             out
         });
-        // The sentences from the one holding `start` to the one holding `end`.
         let first = bounds.partition_point(|&(_, e)| e <= start).min(bounds.len().saturating_sub(1));
         let last = bounds.partition_point(|&(s, _)| s < end).saturating_sub(1).max(first);
-        let key = (bounds.get(first).map_or(0, |b| b.0), bounds.get(last).map_or(text.len(), |b| b.1));
+        (bounds.get(first).map_or(0, |b| b.0), bounds.get(last).map_or(text.len(), |b| b.1))
+    }
+
+    /// [`Sentences::around`] in its plain form.
+    fn plain(&mut self, text: &str, start: usize, end: usize) -> &str {
+        let key = self.around(text, start, end);
         if let Some(i) = self.plain.iter().position(|(k, _)| *k == key) {
             return &self.plain[i].1;
         }
         self.plain.push((key, text::normalize_plain(&text[key.0..key.1])));
         &self.plain.last().map_or("", |p| p.1.as_str())[..]
     }
-}
-
-/// The sentence (or line) around a span, in original byte offsets.
-fn sentence_around(boundary: &Regex, text: &str, start: usize, end: usize) -> (usize, usize) {
-    let mut s = 0;
-    let mut e = text.len();
-    for m in boundary.find_iter(text) {
-        if m.end() <= start {
-            s = m.end();
-        } else if m.start() >= end {
-            // Keep the sentence's own punctuation ("?", "!!"): it says what kind of sentence it is.
-            e = m.start() + text[m.start()..m.end()].trim_end().len();
-            break;
-        }
-    }
-    (s, e)
 }
 
 fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default: bool) -> Result<(), Error> {
