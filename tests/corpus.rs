@@ -1,6 +1,6 @@
 //! The accuracy floors on the labelled corpus (tests/corpus/README.md): micro F1 at least 0.92
 //! and at most 2 % false positives on the lines that must pass, on the tuning sets (`tuning.jsonl`
-//! `dev.jsonl`, `dev2.jsonl`, `dev3.jsonl` to `dev14.jsonl`). The holdout is held to a regression floor until it reaches the same floors.
+//! `dev.jsonl`, `dev2.jsonl`, `dev3.jsonl` to `dev16.jsonl`). The holdout is held to a regression floor until it reaches the same floors.
 //!
 //! The holdout file measures how well the engine generalises: never tune on it. So its misses
 //! are not printed unless you ask (`HUISREGELS_SHOW_HOLDOUT_MISSES=1`); its table always is.
@@ -154,6 +154,20 @@ fn dev14_corpus_meets_the_floors() {
     assert_floors("dev14.jsonl", &report);
 }
 
+/// The seventeenth tuning set (tests/corpus/README.md): veiled threats and insinuation, written blind.
+#[test]
+fn dev15_corpus_meets_the_floors() {
+    let report = evaluate_file("dev15.jsonl", true);
+    assert_floors("dev15.jsonl", &report);
+}
+
+/// The eighteenth tuning set (tests/corpus/README.md): dialects and obfuscation, written blind.
+#[test]
+fn dev16_corpus_meets_the_floors() {
+    let report = evaluate_file("dev16.jsonl", true);
+    assert_floors("dev16.jsonl", &report);
+}
+
 /// The third tuning set (tests/corpus/README.md), written blind after the second round.
 #[test]
 fn dev2_corpus_meets_the_floors() {
@@ -176,7 +190,7 @@ fn dev_corpus_meets_the_floors() {
 /// The holdout does NOT meet the floors yet (micro F1 0.883 and 2/80 false positives
 /// when this was written, against 0.92 and 2 %): see README "Limitations". Until it does, this
 /// test guards against regressions below the level reached, and prints the gap.
-const HOLDOUT_MIN_MICRO_F1: f64 = 0.875;
+const HOLDOUT_MIN_MICRO_F1: f64 = 0.88;
 const HOLDOUT_MAX_NONE_FP_RATE: f64 = 0.03;
 
 #[test]

@@ -554,3 +554,20 @@ fn wake_counts() {
         println!("{w:>6} woken {m:>6} matched  {pattern}");
     }
 }
+
+/// For tuning: which phrase patterns match each line of the file named by `EXPLAIN` (one comment
+/// per line). `EXPLAIN=lines.txt cargo test --release --test packs -- --ignored --nocapture explain`.
+#[test]
+#[ignore = "prints matches for tuning; run by hand"]
+fn explain() {
+    let Ok(path) = std::env::var("EXPLAIN") else { return };
+    let engine = Engine::new().expect("default pack");
+    for line in std::fs::read_to_string(path).expect("read EXPLAIN").lines().filter(|l| !l.trim().is_empty()) {
+        println!("{line}");
+        for (pattern, _, matched) in engine.pattern_wake_counts(&[line.to_string()]) {
+            if matched > 0 {
+                println!("    {}", pattern.lines().next().unwrap_or(""));
+            }
+        }
+    }
+}
