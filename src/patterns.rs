@@ -309,6 +309,17 @@ mod tests {
             assert_eq!(precomputed_entry(raw), Some(norm));
         }
         assert_eq!(precomputed_entry("no such entry, surely"), None);
+        // Near misses: a prefix of an entry, an entry with more after it, one with a control
+        // character where the record separator sits.
+        for i in 0..n {
+            let (raw, _) = precomputed_blob(i).split_once('\x1f').unwrap();
+            let known = |w: &str| (0..n).any(|j| precomputed_blob(j).split_once('\x1f').unwrap().0 == w);
+            for probe in [&raw[..raw.char_indices().last().map_or(0, |(at, _)| at)], &format!("{raw}x"), &format!("{raw}\x1f"), &format!("{raw}\x01")] {
+                if !probe.is_empty() && !known(probe) {
+                    assert_eq!(precomputed_entry(probe), None, "{probe:?}");
+                }
+            }
+        }
     }
 
     #[test]
