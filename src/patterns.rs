@@ -149,6 +149,11 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
     }
 }
 
+/// The trigger sets pool literal `literal` belongs to (build.rs's `LIT_SETS`).
+fn pool_sets(literal: usize) -> &'static [u16] {
+    &precomputed::LIT_SETS[usize::from(precomputed::LIT_SET_START[literal])..usize::from(precomputed::LIT_SET_START[literal + 1])]
+}
+
 impl PatternSet {
     /// Adds a pattern of the default pack for rule `rule` if build.rs precomputed its triggers
     /// (keyed by its source as written); if it did not, hands the source back for
@@ -201,8 +206,7 @@ impl PatternSet {
             }
         };
         if literal < self.pool_len {
-            let own = usize::from(precomputed::LIT_SET_START[literal])..usize::from(precomputed::LIT_SET_START[literal + 1]);
-            for &set in &precomputed::LIT_SETS[own] {
+            for &set in pool_sets(literal) {
                 fill(usize::from(set));
             }
         } else {
@@ -238,8 +242,7 @@ impl PatternSet {
         if self.pooled {
             for (i, lit) in precomputed::POOL.split(|&b| b == 0x1f).enumerate() {
                 let (bytes, marks) = strip_marks(lit);
-                let range = usize::from(precomputed::LIT_SET_START[i])..usize::from(precomputed::LIT_SET_START[i + 1]);
-                let used = precomputed::LIT_SETS[range].iter().any(|&s| used_set(usize::from(s)));
+                let used = pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
                 literals.push(if used { bytes } else { &[] });
                 self.boundaries.push(marks);
             }
