@@ -320,6 +320,14 @@ pub fn conditions(hir: &Hir) -> Vec<Triggers> {
         return vec![first];
     }
     sets.truncate(MAX_SETS);
+    // A further set whose weakest literal is a single letter or a common word is found in nearly
+    // every text: it hardly ever keeps the pattern asleep, yet each of its literals' many
+    // occurrences must be looked up and recorded.
+    let mut kept = 0;
+    sets.retain(|s| {
+        kept += 1;
+        kept == 1 || score(s) >= 20_000
+    });
     sets
 }
 

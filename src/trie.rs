@@ -5,6 +5,8 @@
 //! then a DFA) is what made starting the engine slow, above all in WebAssembly. A trie builds in
 //! one linear pass over the sorted literals, and walking it from each position of a comment
 //! costs a few steps per byte: comments are short, and most walks end after one or two bytes.
+//! Each step is one lookup in a dense table (node × byte class), laid out once the trie is built:
+//! the literals use a few dozen distinct bytes, so the table stays small.
 
 const NONE: u32 = u32::MAX;
 /// Stands for the root in walks that start above the first byte.
@@ -27,6 +29,13 @@ pub struct Trie {
     root: Box<[u32; 256]>,
     nodes: Vec<Node>,
     outputs: Vec<u32>,
+    /// Per byte, its class: its rank among the bytes the literals use; bytes in none share one
+    /// more class.
+    class: Box<[u8; 256]>,
+    /// How many classes there are (the row length of `next`).
+    classes: usize,
+    /// `next[node * classes + class]`: the child of `node` for a byte of that class, or `NONE`.
+    next: Vec<u32>,
 }
 
 impl Trie {
@@ -38,7 +47,14 @@ impl Trie {
     #[must_use]
     pub fn new<L: AsRef<[u8]>>(literals: &[L]) -> Trie {
         let bytes: usize = literals.iter().map(|l| l.as_ref().len()).sum();
-        let mut trie = Trie { root: Box::new([NONE; 256]), nodes: Vec::with_capacity(bytes / 2 + 16), outputs: Vec::new() };
+        let mut trie = Trie {
+            root: Box::new([NONE; 256]),
+            nodes: Vec::with_capacity(bytes / 2 + 16),
+            outputs: Vec::new(),
+            class: Box::new([0; 256]),
+            classes: 0,
+            next: Vec::new(),
+        };
         // The node where each literal ends; outputs are laid out once every count is known.
         let mut ends: Vec<u32> = Vec::with_capacity(literals.len());
         // Sorted input (build.rs sorts the default pack's trigger pool) is built on the path of
@@ -96,7 +112,39 @@ impl Trie {
                 n.out_len += 1;
             }
         }
+        trie.lay_out_transitions();
         trie
+    }
+
+    /// Fills the dense transition table from the sibling lists.
+    fn lay_out_transitions(&mut self) {
+        let mut seen = [false; 256];
+        for n in &self.nodes {
+            seen[usize::from(n.byte)] = true;
+        }
+        let present = seen.iter().filter(|s| **s).count();
+        // Bytes in no literal share the last class, whose column stays `NONE`.
+        let mut rank = 0u8;
+        for (byte, s) in seen.iter().enumerate() {
+            if *s {
+                self.class[byte] = rank;
+                rank = rank.wrapping_add(1);
+            } else {
+                self.class[byte] = present as u8;
+            }
+        }
+        self.classes = if present < 256 { present + 1 } else { 256 };
+        let mut next = vec![NONE; self.nodes.len() * self.classes];
+        for (i, n) in self.nodes.iter().enumerate() {
+            let row = i * self.classes;
+            let mut child = n.first_child;
+            while child != NONE {
+                let c = &self.nodes[child as usize];
+                next[row + usize::from(self.class[usize::from(c.byte)])] = child;
+                child = c.next_sibling;
+            }
+        }
+        self.next = next;
     }
 
     fn push_node(&mut self, byte: u8, next_sibling: u32) -> u32 {
@@ -118,8 +166,7 @@ impl Trie {
         self.nodes[parent as usize].out_start = node;
     }
 
-    /// The child of `parent` for `byte`, made if missing; children stay in byte order, which
-    /// [`Trie::find_all`] relies on to stop its sibling scan early.
+    /// The child of `parent` for `byte`, made if missing; children stay in byte order.
     fn child_or_insert(&mut self, parent: u32, byte: u8) -> u32 {
         let mut prev = NONE;
         let mut child = self.nodes[parent as usize].first_child;
@@ -151,7 +198,7 @@ impl Trie {
                     found(id as usize, start, end);
                 }
                 let Some(&byte) = text.get(end) else { break };
-                node = self.sibling(n.first_child, byte);
+                node = self.next[node as usize * self.classes + usize::from(self.class[usize::from(byte)])];
                 end += 1;
             }
         }
@@ -214,21 +261,7 @@ impl Trie {
         if node == ROOT {
             return self.root[usize::from(byte)];
         }
-        self.sibling(self.nodes[node as usize].first_child, byte)
-    }
-
-    /// The node for `byte` among `first` and its next siblings (in byte order), or `NONE`.
-    #[inline]
-    fn sibling(&self, first: u32, byte: u8) -> u32 {
-        let mut child = first;
-        while child != NONE {
-            let c = &self.nodes[child as usize];
-            if c.byte >= byte {
-                return if c.byte == byte { child } else { NONE };
-            }
-            child = c.next_sibling;
-        }
-        NONE
+        self.next[node as usize * self.classes + usize::from(self.class[usize::from(byte)])]
     }
 }
 
@@ -271,6 +304,18 @@ mod tests {
         assert_eq!(masked("xxfl*k", 2), vec![(4, 6)]);
         assert_eq!(masked("*ut", 0), vec![]);
         assert_eq!(masked("k*****t", 0), vec![]);
+    }
+
+    #[test]
+    fn every_byte_value_can_be_in_a_literal() {
+        let every: Vec<u8> = (0..=255).collect();
+        let trie = Trie::new(&[every.as_slice(), b"ab", &[255, 0]]);
+        let mut found = Vec::new();
+        trie.find_all(&[7, 255, 0, b'a', b'b'], |l, s, e| found.push((l, s, e)));
+        assert_eq!(found, vec![(2, 1, 3), (1, 3, 5)]);
+        let mut found = Vec::new();
+        trie.find_all(&every, |l, s, e| found.push((l, s, e)));
+        assert_eq!(found, vec![(0, 0, 256), (1, 97, 99)]);
     }
 
     #[test]
