@@ -1,12 +1,14 @@
 //! A byte trie for many short literals, found at every position of a text (overlapping).
 //!
 //! The word lists and the trigger literals of the phrase patterns are a few thousand short
-//! strings. An Aho-Corasick automaton finds them in one pass, but building one (failure links,
-//! then a DFA) is what made starting the engine slow, above all in WebAssembly. A trie builds in
-//! one linear pass over the sorted literals, and walking it from each position of a comment
-//! costs a few steps per byte: comments are short, and most walks end after one or two bytes.
-//! Each step is one lookup in a dense table (node × byte class), laid out once the trie is built:
-//! the literals use a few dozen distinct bytes, so the table stays small.
+//! strings. The trie builds in one linear pass over the sorted literals. On the first search, one
+//! breadth-first pass turns it into an Aho-Corasick automaton with a dense table (state × byte
+//! class: the literals use a few dozen distinct bytes), which finds every literal in one step per
+//! byte of the text; walking the trie from every position took about seven. The automaton is not
+//! built with the trie because building the engine is start-up time, above all in WebAssembly,
+//! while the first check compiles its first patterns anyway.
+
+use std::sync::OnceLock;
 
 const NONE: u32 = u32::MAX;
 /// Stands for the root in walks that start above the first byte.
@@ -29,13 +31,29 @@ pub struct Trie {
     root: Box<[u32; 256]>,
     nodes: Vec<Node>,
     outputs: Vec<u32>,
+    /// Per literal id, its length in bytes.
+    lens: Vec<u32>,
+    /// Built on the first search (see the module's documentation).
+    automaton: OnceLock<Automaton>,
+}
+
+/// The Aho-Corasick automaton over a [`Trie`]'s nodes, as a dense table.
+#[derive(Debug, Clone)]
+struct Automaton {
     /// Per byte, its class: its rank among the bytes the literals use; bytes in none share one
     /// more class.
     class: Box<[u8; 256]>,
     /// How many classes there are (the row length of `next`).
     classes: usize,
-    /// `next[node * classes + class]`: the child of `node` for a byte of that class, or `NONE`.
+    /// `next[state * classes + class]`: the state after a byte of that class. State `i <
+    /// nodes.len()` is node `i` (the longest path of the trie the text read so far ends with);
+    /// state `nodes.len()` is the root.
     next: Vec<u32>,
+    /// Per state, the first state on its chain of failure links (itself included) where literals
+    /// end, or `NONE`.
+    first_out: Vec<u32>,
+    /// Per node with outputs, the next such node on its chain of failure links, or `NONE`.
+    more_out: Vec<u32>,
 }
 
 impl Trie {
@@ -51,9 +69,8 @@ impl Trie {
             root: Box::new([NONE; 256]),
             nodes: Vec::with_capacity(bytes / 2 + 16),
             outputs: Vec::new(),
-            class: Box::new([0; 256]),
-            classes: 0,
-            next: Vec::new(),
+            lens: literals.iter().map(|l| l.as_ref().len() as u32).collect(),
+            automaton: OnceLock::new(),
         };
         // The node where each literal ends; outputs are laid out once every count is known.
         let mut ends: Vec<u32> = Vec::with_capacity(literals.len());
@@ -112,39 +129,65 @@ impl Trie {
                 n.out_len += 1;
             }
         }
-        trie.lay_out_transitions();
         trie
     }
 
-    /// Fills the dense transition table from the sibling lists.
-    fn lay_out_transitions(&mut self) {
+    /// Builds the automaton from the trie: byte classes, then, breadth first, each node's failure
+    /// link, its row of the table and where literals end along its failure chain.
+    fn build_automaton(&self) -> Automaton {
+        let mut class = Box::new([0u8; 256]);
         let mut seen = [false; 256];
         for n in &self.nodes {
             seen[usize::from(n.byte)] = true;
         }
         let present = seen.iter().filter(|s| **s).count();
-        // Bytes in no literal share the last class, whose column stays `NONE`.
+        // Bytes in no literal share the last class, which has no children anywhere.
         let mut rank = 0u8;
         for (byte, s) in seen.iter().enumerate() {
             if *s {
-                self.class[byte] = rank;
+                class[byte] = rank;
                 rank = rank.wrapping_add(1);
             } else {
-                self.class[byte] = present as u8;
+                class[byte] = present as u8;
             }
         }
-        self.classes = if present < 256 { present + 1 } else { 256 };
-        let mut next = vec![NONE; self.nodes.len() * self.classes];
-        for (i, n) in self.nodes.iter().enumerate() {
-            let row = i * self.classes;
-            let mut child = n.first_child;
+        let classes = if present < 256 { present + 1 } else { 256 };
+        let n = self.nodes.len();
+        let root = n;
+        // Row `u` is node `u`'s; row `n` the root's. Unset entries lead back to the root.
+        let mut next = vec![root as u32; (n + 1) * classes];
+        for (byte, &child) in self.root.iter().enumerate() {
+            if child != NONE {
+                next[root * classes + usize::from(class[byte])] = child;
+            }
+        }
+        let mut fail = vec![root as u32; n + 1];
+        let mut first_out = vec![NONE; n + 1];
+        let mut more_out = vec![NONE; n + 1];
+        let mut queue: Vec<u32> = self.root.iter().copied().filter(|&c| c != NONE).collect();
+        queue.reserve(n);
+        let mut head = 0;
+        while head < queue.len() {
+            let u = queue[head] as usize;
+            head += 1;
+            let f = fail[u] as usize;
+            let node = self.nodes[u];
+            // Where literals end: here, or further along the failure chain.
+            more_out[u] = first_out[f];
+            first_out[u] = if node.out_len > 0 { u as u32 } else { first_out[f] };
+            // Breadth first, the failure state's row is complete: take it, and put the node's own
+            // children over it.
+            next.copy_within(f * classes..(f + 1) * classes, u * classes);
+            let mut child = node.first_child;
             while child != NONE {
-                let c = &self.nodes[child as usize];
-                next[row + usize::from(self.class[usize::from(c.byte)])] = child;
-                child = c.next_sibling;
+                let c = usize::from(class[usize::from(self.nodes[child as usize].byte)]);
+                fail[child as usize] = next[f * classes + c];
+                next[u * classes + c] = child;
+                queue.push(child);
+                child = self.nodes[child as usize].next_sibling;
             }
         }
-        self.next = next;
+        Automaton { class, classes, next, first_out, more_out }
     }
 
     fn push_node(&mut self, byte: u8, next_sibling: u32) -> u32 {
@@ -187,19 +230,19 @@ impl Trie {
     }
 
     /// Calls `found(literal, start, end)` for every occurrence of every literal in `text`, by
-    /// start and then by length.
+    /// end and then from the longest; equal literals in id order.
     pub fn find_all(&self, text: &[u8], mut found: impl FnMut(usize, usize, usize)) {
-        for start in 0..text.len() {
-            let mut node = self.root[usize::from(text[start])];
-            let mut end = start + 1;
-            while node != NONE {
-                let n = self.nodes[node as usize];
+        let a = self.automaton.get_or_init(|| self.build_automaton());
+        let mut state = self.nodes.len();
+        for (i, &byte) in text.iter().enumerate() {
+            state = a.next[state * a.classes + usize::from(a.class[usize::from(byte)])] as usize;
+            let mut out = a.first_out[state];
+            while out != NONE {
+                let n = self.nodes[out as usize];
                 for &id in &self.outputs[n.out_start as usize..(n.out_start + n.out_len) as usize] {
-                    found(id as usize, start, end);
+                    found(id as usize, i + 1 - self.lens[id as usize] as usize, i + 1);
                 }
-                let Some(&byte) = text.get(end) else { break };
-                node = self.next[node as usize * self.classes + usize::from(self.class[usize::from(byte)])];
-                end += 1;
+                out = a.more_out[out as usize];
             }
         }
     }
@@ -261,7 +304,20 @@ impl Trie {
         if node == ROOT {
             return self.root[usize::from(byte)];
         }
-        self.next[node as usize * self.classes + usize::from(self.class[usize::from(byte)])]
+        self.scan(node as usize, byte)
+    }
+
+    /// The child of node `u` for `byte` by a scan of its children (in byte order), or `NONE`.
+    fn scan(&self, u: usize, byte: u8) -> u32 {
+        let mut child = self.nodes[u].first_child;
+        while child != NONE {
+            let c = &self.nodes[child as usize];
+            if c.byte >= byte {
+                return if c.byte == byte { child } else { NONE };
+            }
+            child = c.next_sibling;
+        }
+        NONE
     }
 }
 
@@ -272,6 +328,7 @@ mod tests {
     fn all(trie: &Trie, text: &str) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         trie.find_all(text.as_bytes(), |l, s, e| out.push((l, s, e)));
+        out.sort_by_key(|&(l, s, e)| (s, e, l));
         out
     }
 
@@ -315,7 +372,40 @@ mod tests {
         assert_eq!(found, vec![(2, 1, 3), (1, 3, 5)]);
         let mut found = Vec::new();
         trie.find_all(&every, |l, s, e| found.push((l, s, e)));
-        assert_eq!(found, vec![(0, 0, 256), (1, 97, 99)]);
+        assert_eq!(found, vec![(1, 97, 99), (0, 0, 256)]);
+    }
+
+    #[test]
+    fn agrees_with_a_naive_search_on_random_literals() {
+        // A small alphabet makes literals overlap and nest, which exercises the failure links.
+        let mut seed = 0x2545_f491_u32;
+        let mut rand = |n: u32| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed % n
+        };
+        for _ in 0..200 {
+            let words: Vec<Vec<u8>> = (0..1 + rand(12)).map(|_| (0..1 + rand(5)).map(|_| b"abc "[rand(4) as usize]).collect()).collect();
+            let mut sorted = words.clone();
+            sorted.sort_unstable();
+            for words in [&words, &sorted] {
+                let trie = Trie::new(words);
+                let text: Vec<u8> = (0..rand(30)).map(|_| b"abcd "[rand(5) as usize]).collect();
+                let mut naive = Vec::new();
+                for s in 0..text.len() {
+                    for e in s + 1..=text.len() {
+                        for (i, _) in words.iter().enumerate().filter(|(_, w)| w.as_slice() == &text[s..e]) {
+                            naive.push((i, s, e));
+                        }
+                    }
+                }
+                let mut found = Vec::new();
+                trie.find_all(&text, |l, s, e| found.push((l, s, e)));
+                found.sort_by_key(|&(l, s, e)| (s, e, l));
+                assert_eq!(found, naive, "{words:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
