@@ -304,6 +304,26 @@ impl Engine {
         out
     }
 
+    /// Every phrase-pattern match in `text` (plain view), as `rule «matched text» pattern start`,
+    /// before `unless`, `requires` and the merging of hits. For tuning the packs.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn pattern_matches(&self, text: &str) -> Vec<String> {
+        let views = Views::new(text);
+        let mut out = Vec::new();
+        for view in std::iter::once(&views.plain).chain(&views.joined) {
+            for i in self.patterns.candidates(&view.text) {
+                let (rule, re) = &self.patterns.patterns[i as usize];
+                let Some(compiled) = re.get() else { continue };
+                for m in compiled.find_iter(&view.text) {
+                    let src = re.source().unwrap_or_else(Cow::Owned);
+                    out.push(format!("{} «{}» {}", self.rules[*rule].info.id, m.as_str(), src.chars().take(70).collect::<String>()));
+                }
+            }
+        }
+        out
+    }
+
     /// Compiles every pattern now (they are compiled on first use otherwise) and returns the ones
     /// that fail, as `rule: pattern`. For the test suite: the default pack's regexes are trusted at
     /// build time.

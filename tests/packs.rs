@@ -564,10 +564,8 @@ fn explain() {
     let engine = Engine::new().expect("default pack");
     for line in std::fs::read_to_string(path).expect("read EXPLAIN").lines().filter(|l| !l.trim().is_empty()) {
         println!("{line}");
-        for (pattern, _, matched) in engine.pattern_wake_counts(&[line.to_string()]) {
-            if matched > 0 {
-                println!("    {}", pattern.lines().next().unwrap_or(""));
-            }
+        for m in engine.pattern_matches(line) {
+            println!("    {m}");
         }
     }
 }
