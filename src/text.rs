@@ -18,20 +18,30 @@
 pub struct View {
     /// The normalised text.
     pub text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    /// Per byte of `text`, the original byte range of the character it belongs to.
+    spans: Vec<(u32, u32)>,
 }
 
 impl View {
     fn with_capacity(n: usize) -> Self {
-        View { text: String::with_capacity(n), starts: Vec::with_capacity(n), ends: Vec::with_capacity(n) }
+        View { text: String::with_capacity(n), spans: Vec::with_capacity(n) }
     }
 
+    #[inline]
     fn push(&mut self, c: char, start: u32, end: u32) {
+        if c.is_ascii() {
+            self.text.push(c);
+            self.spans.push((start, end));
+            return;
+        }
+        self.push_wide(c, start, end);
+    }
+
+    #[inline(never)]
+    fn push_wide(&mut self, c: char, start: u32, end: u32) {
         self.text.push(c);
         for _ in 0..c.len_utf8() {
-            self.starts.push(start);
-            self.ends.push(end);
+            self.spans.push((start, end));
         }
     }
 
@@ -39,7 +49,7 @@ impl View {
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end && end <= self.text.len());
-        (self.starts[start] as usize, self.ends[end - 1] as usize)
+        (self.spans[start].0 as usize, self.spans[end - 1].1 as usize)
     }
 }
 
@@ -278,9 +288,9 @@ fn collapse_stretched(units: &[Unit]) -> Vec<Unit> {
 fn extend_last(view: &mut View, end: u32) {
     if let Some(c) = view.text.chars().next_back() {
         let n = c.len_utf8();
-        let len = view.ends.len();
-        for e in &mut view.ends[len - n..] {
-            *e = end;
+        let len = view.spans.len();
+        for e in &mut view.spans[len - n..] {
+            e.1 = end;
         }
     }
 }
