@@ -134,6 +134,9 @@ pub struct PatternSet {
     /// Per set `s`, the `(pattern, bit)` pairs it fills: `fills[fill_start[s]..fill_start[s + 1]]`.
     fill_start: Vec<u32>,
     fills: Vec<(u32, u8)>,
+    /// Pool literal `i`'s sets are `LIT_SETS[lit_start[i]..lit_start[i + 1]]` (build.rs stores
+    /// the counts); empty unless a default pattern is in.
+    lit_start: Vec<u32>,
     triggers: Option<Trie>,
 }
 
@@ -149,12 +152,13 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
     }
 }
 
-/// The trigger sets pool literal `literal` belongs to (build.rs's `LIT_SETS`).
-fn pool_sets(literal: usize) -> &'static [u16] {
-    &precomputed::LIT_SETS[usize::from(precomputed::LIT_SET_START[literal])..usize::from(precomputed::LIT_SET_START[literal + 1])]
-}
 
 impl PatternSet {
+    /// The trigger sets pool literal `literal` belongs to (build.rs's `LIT_SETS`).
+    fn pool_sets(&self, literal: usize) -> &'static [u16] {
+        &precomputed::LIT_SETS[self.lit_start[literal] as usize..self.lit_start[literal + 1] as usize]
+    }
+
     /// Adds a pattern of the default pack for rule `rule` if build.rs precomputed its triggers
     /// (keyed by its source as written); if it did not, hands the source back for
     /// [`PatternSet::add`].
@@ -206,7 +210,7 @@ impl PatternSet {
             }
         };
         if literal < self.pool_len {
-            for &set in pool_sets(literal) {
+            for &set in self.pool_sets(literal) {
                 fill(usize::from(set));
             }
         } else {
@@ -240,9 +244,16 @@ impl PatternSet {
         let used_set = |s: usize| self.fill_start[s] < self.fill_start[s + 1];
         let mut literals: Vec<&[u8]> = Vec::new();
         if self.pooled {
+            let mut at = 0u32;
+            self.lit_start = std::iter::once(0)
+                .chain(precomputed::LIT_SET_COUNT.iter().map(|&n| {
+                    at += u32::from(n);
+                    at
+                }))
+                .collect();
             for (i, lit) in precomputed::POOL.split(|&b| b == 0x1f).enumerate() {
                 let (bytes, marks) = strip_marks(lit);
-                let used = pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
+                let used = self.pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
                 literals.push(if used { bytes } else { &[] });
                 self.boundaries.push(marks);
             }
