@@ -225,7 +225,7 @@ impl Engine {
                 }
             }
         }
-        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, h, &mut sentences));
+        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &views.plain, h, &mut sentences));
         Ok(self.verdict(text, hits))
     }
 
@@ -481,15 +481,15 @@ impl Engine {
 
     /// True when an `unless` pattern of the rule matches the sentence around the hit, or one of
     /// its `requires` patterns does not.
-    fn is_excused(&self, text: &str, hit: &Hit, sentences: &mut Sentences) -> bool {
+    fn is_excused(&self, text: &str, plain: &text::View, hit: &Hit, sentences: &mut Sentences) -> bool {
         let rule = &self.rules[hit.rule];
         if rule.unless.is_empty() && rule.requires.is_empty() {
             return false;
         }
         let sentence = if rule.comment_context {
-            sentences.plain(text, 0, text.len())
+            plain.text.as_str()
         } else {
-            sentences.plain(text, hit.start, hit.end)
+            sentences.plain(text, plain, hit.start, hit.end)
         };
         rule.unless.iter().any(|u| u.is_match(sentence)) || rule.requires.iter().any(|r| !r.is_match(sentence))
     }
@@ -573,7 +573,6 @@ fn token_around(t: &str, mut start: usize, mut end: usize, in_token: impl Fn(cha
 #[derive(Default)]
 struct Sentences {
     bounds: Option<Vec<(usize, usize)>>,
-    plain: Vec<((usize, usize), String)>,
 }
 
 impl Sentences {
@@ -599,14 +598,12 @@ impl Sentences {
         (bounds.get(first).map_or(0, |b| b.0), bounds.get(last).map_or(text.len(), |b| b.1))
     }
 
-    /// [`Sentences::around`] in its plain form.
-    fn plain(&mut self, text: &str, start: usize, end: usize) -> &str {
-        let key = self.around(text, start, end);
-        if let Some(i) = self.plain.iter().position(|(k, _)| *k == key) {
-            return &self.plain[i].1;
-        }
-        self.plain.push((key, text::normalize_plain(&text[key.0..key.1])));
-        &self.plain.last().map_or("", |p| p.1.as_str())[..]
+    /// [`Sentences::around`] in its plain form: that stretch of the text's plain view. (Folding
+    /// is per character and sentences end at punctuation or a line break, so this is what
+    /// folding the sentence alone gives.)
+    fn plain<'v>(&mut self, text: &str, plain: &'v text::View, start: usize, end: usize) -> &'v str {
+        let (s, e) = self.around(text, start, end);
+        plain.slice_of_original(s, e)
     }
 }
 

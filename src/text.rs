@@ -45,6 +45,15 @@ impl View {
         }
     }
 
+    /// The stretch of the view that folds the original bytes `start..end` (both on char
+    /// boundaries of the original): the characters that start there.
+    #[must_use]
+    pub fn slice_of_original(&self, start: usize, end: usize) -> &str {
+        let a = self.spans.partition_point(|sp| (sp.0 as usize) < start);
+        let b = self.spans.partition_point(|sp| (sp.0 as usize) < end);
+        self.text.get(a..b.max(a)).unwrap_or("")
+    }
+
     /// Maps a byte span of the view (`start < end`, both on char boundaries) to the original text.
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
@@ -488,6 +497,23 @@ mod tests {
         assert_eq!(lex("h0er"), "hoer");
         assert_eq!(lex("bel 101"), "bel 101");
         assert_eq!(lex("ik zag u"), "ik zag u");
+    }
+
+    #[test]
+    fn a_stretch_of_the_original_folds_as_it_would_alone() {
+        let text = "Hé DAG!\u{200B} Zo’n ﬁets, ＧＥＮＴ… en 😀 kuuuut?";
+        let views = Views::new(text);
+        let mut cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        cuts.push(text.len());
+        for &(s, e) in &[(0, 8), (11, text.len()), (0, text.len())] {
+            assert_eq!(views.plain.slice_of_original(s, e), normalize_plain(&text[s..e]), "{:?}", &text[s..e]);
+        }
+        for &s in &cuts {
+            for &e in cuts.iter().filter(|&&e| e >= s) {
+                // Never panics, and always a stretch of the view.
+                assert!(views.plain.text.contains(views.plain.slice_of_original(s, e)));
+            }
+        }
     }
 
     #[test]
