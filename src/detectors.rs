@@ -505,6 +505,10 @@ fn shouting(text: &str, out: &mut Vec<(usize, usize)>) {
             }
         }
     }
+    // Both kinds below need at least 12 capitals (80 % of 15 letters; 25 letters in capitals).
+    if upper < 12 {
+        return;
+    }
     let words = text.split_whitespace().filter(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2).count();
     if letters >= 15 && words >= 4 && upper * 10 >= letters * 8 {
         if let Some(f) = first {
@@ -681,7 +685,8 @@ fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize)
     let mut i = 0;
     while i < n {
         // A repetition starts with a word that comes back within eight words: most don't.
-        if !(1..=8).any(|k| i + k < n && hashes[i] == hashes[i + k] && w(i) == w(i + k)) {
+        let near = &hashes[i + 1..(i + 9).min(n)];
+        if !near.contains(&hashes[i]) || !(1..=near.len()).any(|k| hashes[i] == hashes[i + k] && w(i) == w(i + k)) {
             i += 1;
             continue;
         }
