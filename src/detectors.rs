@@ -408,7 +408,7 @@ impl DetectorContext {
         for m in self.postcode.find_iter(p) {
             let before = &p[floor_boundary(p, m.start().saturating_sub(60))..m.start()];
             let after_street = streets > 0 || self.street.is_match(before) || self.street_fr.is_match(before);
-            let lives = ["woon", "adres", "adresse", "address", "verhuisd", "gedomicilieerd", "domicilie"].iter().any(|w| before.contains(w));
+            let lives = ["woon", "adres", "adresse", "address", "verhuisd", "gedomicilieerd", "domicilie", "habite", "numero"].iter().any(|w| before.contains(w));
             if after_street || lives {
                 out.push(map(m.start(), m.end()));
             }
