@@ -121,13 +121,14 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
         }
     }
     let mut keys: Vec<u32> = Vec::new();
-    let mut starts: Vec<u16> = vec![0];
+    let mut counts: Vec<u8> = Vec::new();
     let mut pattern_sets: Vec<u16> = Vec::new();
     for (key, sets) in table32 {
         if sets.iter().flatten().any(|l| l.contains(&0x1f)) {
             continue;
         }
         keys.push(key);
+        counts.push(sets.len().min(8) as u8);
         for set in sets.iter().take(8) {
             let mut ids: Vec<u16> = set
                 .iter()
@@ -146,7 +147,6 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
             });
             pattern_sets.push(id);
         }
-        starts.push(u16::try_from(pattern_sets.len()).expect("too many trigger sets for u16 starts"));
     }
     // The pool goes out sorted by its bytes without the boundary marks, the order the trigger
     // trie is built in: the engine then builds it in one pass, without sorting.
@@ -193,7 +193,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     static_array(&mut code, "how many trigger sets pool literal `i` belongs to.", "LIT_SET_COUNT", "u8", &lit_count);
     static_array(&mut code, "set ids, per pool literal in pool order (`LIT_SET_COUNT[i]` of them for literal `i`).", "LIT_SETS", "u16", &lit_flat);
     static_array(&mut code, "the 32-bit keys of the patterns, sorted.", "TRIGGER_KEYS", "u32", &keys);
-    static_array(&mut code, "pattern `i`'s sets are `TRIGGER_SETS[TRIGGER_START[i]..TRIGGER_START[i + 1]]`.", "TRIGGER_START", "u16", &starts);
+    static_array(&mut code, "how many trigger sets pattern `i` (by key order) has; its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
     static_array(&mut code, "set ids, per pattern, in the order of its condition bits.", "TRIGGER_SETS", "u16", &pattern_sets);
     code.push_str(&entries_table(files));
     std::fs::write(out.join("triggers.rs"), code).expect("write triggers.rs");

@@ -134,6 +134,9 @@ pub struct PatternSet {
     /// Per set `s`, the `(pattern, bit)` pairs it fills: `fills[fill_start[s]..fill_start[s + 1]]`.
     fill_start: Vec<u32>,
     fills: Vec<(u32, u8)>,
+    /// Default pattern `i` (by key order) has the sets `TRIGGER_SETS[trigger_start[i]..trigger_start[i + 1]]`
+    /// (build.rs stores the counts); filled when the first default pattern is added.
+    trigger_start: Vec<u32>,
     /// Pool literal `i`'s sets are `LIT_SETS[lit_start[i]..lit_start[i + 1]]` (build.rs stores
     /// the counts); empty unless a default pattern is in.
     lit_start: Vec<u32>,
@@ -168,8 +171,17 @@ impl PatternSet {
             return Some(raw);
         };
         self.pooled = true;
+        if self.trigger_start.is_empty() {
+            let mut sum = 0u32;
+            self.trigger_start = std::iter::once(0)
+                .chain(precomputed::TRIGGER_COUNT.iter().map(|&n| {
+                    sum += u32::from(n);
+                    sum
+                }))
+                .collect();
+        }
         let id = self.patterns.len() as u32;
-        let own = &precomputed::TRIGGER_SETS[usize::from(precomputed::TRIGGER_START[at])..usize::from(precomputed::TRIGGER_START[at + 1])];
+        let own = &precomputed::TRIGGER_SETS[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
         for (bit, &set) in own.iter().enumerate() {
             self.pending.push((u32::from(set), id, bit as u8));
         }
