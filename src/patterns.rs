@@ -134,11 +134,12 @@ pub struct PatternSet {
     /// Per set `s`, the `(pattern, bit)` pairs it fills: `fills[fill_start[s]..fill_start[s + 1]]`.
     fill_start: Vec<u32>,
     fills: Vec<(u32, u8)>,
-    /// Default pattern `i` (by key order) has the sets `TRIGGER_SETS[trigger_start[i]..trigger_start[i + 1]]`
-    /// (build.rs stores the counts); filled when the first default pattern is added.
+    /// Default pattern `i` (by key order) has the sets
+    /// `TRIGGER_SETS[trigger_start[i]..trigger_start[i + 1]]`; filled when the first default
+    /// pattern is added.
     trigger_start: Vec<u32>,
-    /// Pool literal `i`'s sets are `LIT_SETS[lit_start[i]..lit_start[i + 1]]` (build.rs stores
-    /// the counts); empty unless a default pattern is in.
+    /// Pool literal `i`'s sets are `LIT_SETS[lit_start[i]..lit_start[i + 1]]`; empty unless a
+    /// default pattern is in.
     lit_start: Vec<u32>,
     triggers: Option<Trie>,
 }
@@ -155,6 +156,17 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
     }
 }
 
+/// Starts from counts (build.rs stores counts, a byte each, which compress far better than rising
+/// offsets): `[0, c0, c0 + c1, ...]`.
+fn starts_of(counts: &[u8]) -> Vec<u32> {
+    let mut sum = 0u32;
+    std::iter::once(0)
+        .chain(counts.iter().map(|&n| {
+            sum += u32::from(n);
+            sum
+        }))
+        .collect()
+}
 
 impl PatternSet {
     /// The trigger sets pool literal `literal` belongs to (build.rs's `LIT_SETS`).
@@ -172,13 +184,7 @@ impl PatternSet {
         };
         self.pooled = true;
         if self.trigger_start.is_empty() {
-            let mut sum = 0u32;
-            self.trigger_start = std::iter::once(0)
-                .chain(precomputed::TRIGGER_COUNT.iter().map(|&n| {
-                    sum += u32::from(n);
-                    sum
-                }))
-                .collect();
+            self.trigger_start = starts_of(precomputed::TRIGGER_COUNT);
         }
         let id = self.patterns.len() as u32;
         let own = &precomputed::TRIGGER_SETS[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
@@ -256,13 +262,7 @@ impl PatternSet {
         let used_set = |s: usize| self.fill_start[s] < self.fill_start[s + 1];
         let mut literals: Vec<&[u8]> = Vec::new();
         if self.pooled {
-            let mut at = 0u32;
-            self.lit_start = std::iter::once(0)
-                .chain(precomputed::LIT_SET_COUNT.iter().map(|&n| {
-                    at += u32::from(n);
-                    at
-                }))
-                .collect();
+            self.lit_start = starts_of(precomputed::LIT_SET_COUNT);
             for (i, lit) in precomputed::POOL.split(|&b| b == 0x1f).enumerate() {
                 let (bytes, marks) = strip_marks(lit);
                 let used = self.pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
