@@ -354,6 +354,27 @@ mod tests {
         assert!(stripped.windows(2).all(|w| w[0] <= w[1]));
     }
 
+    /// The trigger sets of a pattern, boundary marks shown as `|`.
+    fn sets_of(pattern: &str) -> Vec<Vec<String>> {
+        conditions(&parse(&marked_classes(pattern)).unwrap())
+            .iter()
+            .map(|set| set.iter().map(|l| String::from_utf8_lossy(l).replace('\x01', "|")).collect())
+            .collect()
+    }
+
+    #[test]
+    fn whitespace_around_a_part_makes_its_triggers_whole_words() {
+        // "ma" between `\s+` is the word "ma", not the start of "maart".
+        let sets = sets_of(r"\b(?:je|uw)\s+(?:moeder|ma)\s+(?:is|zijt)\b");
+        assert!(sets.contains(&vec!["|ma|".to_string(), "|moeder|".to_string()]), "{sets:?}");
+        // Only beside a word character: "toch!" followed by a space says nothing about "!".
+        let sets = sets_of(r"(?:toch!|echt\?)\s+(?:stom|dom)");
+        assert!(sets.iter().flatten().all(|l| !l.ends_with("!|") && !l.ends_with("?|")), "{sets:?}");
+        // A part that may start with a letter gives no boundary.
+        let sets = sets_of(r"(?:moeder|ma)\w*\s?(?:lelijk)");
+        assert!(sets.iter().flatten().all(|l| !l.contains("ma|")), "{sets:?}");
+    }
+
     #[test]
     fn classes_become_ascii() {
         assert_eq!(ascii_classes(r"\bik\s+\w+"), r"(?-u:\b)ik[\t\n\x0B\x0C\r ]+[0-9A-Za-z_]+");

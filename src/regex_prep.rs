@@ -110,6 +110,38 @@ fn prepare(src: &str, mark: bool) -> String {
     out
 }
 
+/// Stands, in a pattern parsed for its triggers, for a word boundary that the parts around a
+/// literal imply ("ma" in `ma\s+` ends a word): a boundary only where it has a word character
+/// beside it. Never part of a text's trigger literals.
+const SOFT_BOUNDARY: u8 = 0x02;
+
+/// Whether every match of `hir` starts (`first`) or ends with a byte that is not a word character
+/// (`\s+`, a space, punctuation).
+fn edge_is_nonword(hir: &Hir, first: bool) -> bool {
+    let nonword = |b: u8| !(b.is_ascii_alphanumeric() || b == b'_' || b == BOUNDARY || b == SOFT_BOUNDARY);
+    match hir.kind() {
+        HirKind::Literal(lit) => {
+            let bytes = &lit.0;
+            (if first { bytes.first() } else { bytes.last() }).is_some_and(|&b| nonword(b))
+        }
+        HirKind::Class(class) => match class {
+            regex_syntax::hir::Class::Bytes(c) => c.ranges().iter().all(|r| (r.start()..=r.end()).all(nonword)),
+            regex_syntax::hir::Class::Unicode(c) => c.ranges().iter().all(|r| {
+                let (a, b) = (u32::from(r.start()), u32::from(r.end()));
+                (a..=b.min(0x7f)).all(|x| nonword(x as u8))
+            }),
+        },
+        HirKind::Repetition(rep) => rep.min > 0 && edge_is_nonword(&rep.sub, first),
+        HirKind::Capture(c) => edge_is_nonword(&c.sub, first),
+        HirKind::Concat(subs) => {
+            let edge = if first { subs.first() } else { subs.last() };
+            edge.is_some_and(|s| s.properties().minimum_len().unwrap_or(0) > 0 && edge_is_nonword(s, first))
+        }
+        HirKind::Alternation(branches) => branches.iter().all(|b| edge_is_nonword(b, first)),
+        _ => false,
+    }
+}
+
 /// A set of literals of which every match of a regex contains at least one: its trigger words.
 pub type Triggers = Vec<Vec<u8>>;
 
@@ -144,9 +176,17 @@ fn clean_literal(l: &[u8]) -> Vec<u8> {
         })
         .map(|(_, &b)| b)
         .collect();
-    let kept = kept.trim_ascii();
-    let start = kept.first() == Some(&BOUNDARY);
-    let end = kept.len() > 1 && kept.last() == Some(&BOUNDARY);
+    // A word boundary that the parts around a literal imply ([`SOFT_BOUNDARY`]), or whitespace
+    // trimmed off, is a word boundary for a word character beside it.
+    let soft_start = kept.first() == Some(&SOFT_BOUNDARY);
+    let soft_end = kept.len() > 1 && kept.last() == Some(&SOFT_BOUNDARY);
+    let core = &kept[usize::from(soft_start)..kept.len() - usize::from(soft_end)];
+    let kept = core.trim_ascii();
+    let space_start = core.first().is_some_and(u8::is_ascii_whitespace);
+    let space_end = core.last().is_some_and(u8::is_ascii_whitespace);
+    let word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    let start = kept.first() == Some(&BOUNDARY) || ((soft_start || space_start) && word(kept.first()));
+    let end = (kept.len() > 1 && kept.last() == Some(&BOUNDARY)) || ((soft_end || space_end) && word(kept.last()));
     let inner: Vec<u8> = kept.iter().copied().filter(|&b| b != BOUNDARY).collect();
     if inner.is_empty() {
         return vec![BOUNDARY];
@@ -238,6 +278,23 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
                 for (i, sub) in subs.iter().enumerate() {
                     if sub.properties().minimum_len().unwrap_or(0) > 0 {
                         candidates.extend(best_triggers(sub, depth + 1));
+                        // Between parts that start or end with a non-word byte (`\s+ma\s+`), its
+                        // literals are whole words.
+                        let before = i > 0 && edge_is_nonword(&subs[i - 1], false);
+                        let after = i + 1 < subs.len() && edge_is_nonword(&subs[i + 1], true);
+                        if before || after {
+                            let soft = || Hir::literal([SOFT_BOUNDARY]);
+                            let mut parts = Vec::with_capacity(3);
+                            if before {
+                                parts.push(soft());
+                            }
+                            parts.push(sub.clone());
+                            if after {
+                                parts.push(soft());
+                            }
+                            let bounded = Hir::concat(parts);
+                            candidates.extend([extract(&bounded, true), extract(&bounded, false)].into_iter().flatten());
+                        }
                         // The literal that starts here may run on into the next parts ("ee" + "r+" +
                         // "st" gives "eer").
                         if i > 0 && i + 1 < subs.len() {
@@ -313,6 +370,20 @@ pub fn conditions(hir: &Hir) -> Vec<Triggers> {
     }
     sets.sort_by_key(|s| std::cmp::Reverse(score(s)));
     sets.dedup();
+    // A set that is a stronger one without its boundary marks adds nothing.
+    let unmarked = |s: &Triggers| -> Triggers {
+        let mut s: Triggers = s.iter().map(|l| l.iter().copied().filter(|&b| b != BOUNDARY).collect()).collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let mut seen: Vec<Triggers> = Vec::new();
+    sets.retain(|s| {
+        let u = unmarked(s);
+        let new = !seen.contains(&u);
+        seen.push(u);
+        new
+    });
     let Some(first) = sets.first().cloned() else { return sets };
     sets.retain(|s| s.len() <= MAX_SET);
     if sets.is_empty() {
