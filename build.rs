@@ -54,7 +54,7 @@ fn main() {
 /// The default pack in its packed form (src/packed.rs), read by `pack::unpack`.
 fn encode(value: &toml::Value, out: &mut Vec<u8>) -> Result<(), String> {
     match value {
-        toml::Value::String(s) => packed::string(s, out),
+        toml::Value::String(s) => packed::coded_string(s, out),
         toml::Value::Boolean(b) => packed::boolean(*b, out),
         toml::Value::Array(items) => {
             packed::array(items.len(), out);

@@ -214,12 +214,16 @@ impl<'a> Reader<'a> {
 
     fn tag(&mut self, want: u8, field: &str) -> Result<u8, String> {
         let tag = self.byte()?;
-        let ok = if want == packed::FALSE { matches!(tag, packed::FALSE | packed::TRUE) } else { tag == want };
+        let ok = match want {
+            packed::FALSE => matches!(tag, packed::FALSE | packed::TRUE),
+            packed::STRING => matches!(tag, packed::STRING | packed::CODED),
+            _ => tag == want,
+        };
         if ok {
             return Ok(tag);
         }
         let kind = |t: u8| match t {
-            packed::STRING => "a string",
+            packed::STRING | packed::CODED => "a string",
             packed::FALSE | packed::TRUE => "a boolean",
             packed::ARRAY => "an array",
             packed::TABLE => "a table",
@@ -231,8 +235,9 @@ impl<'a> Reader<'a> {
     }
 
     fn string(&mut self, field: &str) -> Result<String, String> {
-        self.tag(packed::STRING, field)?;
-        Ok(self.bare_str()?.to_string())
+        let tag = self.tag(packed::STRING, field)?;
+        let s = self.bare_str()?;
+        Ok(if tag == packed::CODED { packed::decode(s) } else { s.to_string() })
     }
 
     fn boolean(&mut self, field: &str) -> Result<bool, String> {

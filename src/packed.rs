@@ -6,6 +6,10 @@
 //! have no body; an array is its length and its values; a table is its length and `key, value`
 //! pairs, a key being a length and bytes without a tag. Numbers and nulls (from a user's JSON)
 //! have tags of their own so that an error can name them; no pack field takes one.
+//!
+//! build.rs writes the default pack's strings that hold regex syntax as `CODED` strings: the
+//! commonest regex tokens ([`TOKENS`]) each stand as one control byte, which makes the module
+//! about 1.5 KB smaller gzipped than the same text, where each token costs a back-reference.
 
 pub const STRING: u8 = 0;
 pub const FALSE: u8 = 1;
@@ -14,6 +18,58 @@ pub const ARRAY: u8 = 3;
 pub const TABLE: u8 = 4;
 pub const NUMBER: u8 = 5;
 pub const NULL: u8 = 6;
+pub const CODED: u8 = 7;
+
+/// The tokens of a `CODED` string: byte `0x10 + i` stands for `TOKENS[i]`. Longest first, so that
+/// coding them one after the other in this order is undone by replacing each byte.
+pub const TOKENS: [&str; 14] = [
+    "(?:\\w+\\s+){0,",
+    "\\b(?:",
+    ")\\s+(?:",
+    ")\\s+",
+    "[^.!?\\n]",
+    ")\\b",
+    "(?:",
+    "\\s+",
+    "\\s*",
+    "\\w+",
+    "\\s?",
+    "{0,",
+    "\\b",
+    ")?",
+];
+
+/// The first byte that stands for a token.
+pub const FIRST_TOKEN: u8 = 0x10;
+
+/// `s` with each of [`TOKENS`] as its byte, or `None` when it holds none of them or holds a byte
+/// that stands for one.
+pub fn code(s: &str) -> Option<String> {
+    if s.bytes().any(|b| (FIRST_TOKEN..FIRST_TOKEN + TOKENS.len() as u8).contains(&b)) {
+        return None;
+    }
+    let mut out = s.to_string();
+    for (i, token) in TOKENS.iter().enumerate() {
+        if out.contains(token) {
+            out = out.replace(token, &char::from(FIRST_TOKEN + i as u8).to_string());
+        }
+    }
+    (out != s).then_some(out)
+}
+
+/// Undoes [`code`].
+pub fn decode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 2);
+    let mut rest = s;
+    // Token bytes are ASCII, so every cut is on a character boundary.
+    while let Some(i) = rest.bytes().position(|b| b.wrapping_sub(FIRST_TOKEN) < TOKENS.len() as u8) {
+        out.push_str(&rest[..i]);
+        out.push_str(TOKENS[usize::from(rest.as_bytes()[i] - FIRST_TOKEN)]);
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// A length, LEB128 (seven bits per byte, low bits first, high bit set on all but the last).
 pub fn len(mut n: usize, out: &mut Vec<u8>) {
@@ -36,6 +92,17 @@ pub fn string(s: &str, out: &mut Vec<u8>) {
     key(s, out);
 }
 
+/// A string value, `CODED` when that makes it shorter (see [`code`]).
+pub fn coded_string(s: &str, out: &mut Vec<u8>) {
+    match code(s) {
+        Some(coded) => {
+            out.push(CODED);
+            key(&coded, out);
+        }
+        None => string(s, out),
+    }
+}
+
 /// A boolean value.
 pub fn boolean(b: bool, out: &mut Vec<u8>) {
     out.push(if b { TRUE } else { FALSE });
@@ -51,4 +118,24 @@ pub fn array(n: usize, out: &mut Vec<u8>) {
 pub fn table(n: usize, out: &mut Vec<u8>) {
     out.push(TABLE);
     len(n, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coding_regex_tokens_round_trips() {
+        for s in [r"\b(?:ik|we)\s+(?:\w+\s+){0,3}(?:kom|ga)\b", r"[^.!?\n]{0,40}\s*\s?)?", "(?:(?:\\b", "plain text", ""] {
+            match code(s) {
+                Some(coded) => {
+                    assert!(coded.len() < s.len(), "{s}");
+                    assert_eq!(decode(&coded), s);
+                }
+                None => assert!(TOKENS.iter().all(|t| !s.contains(t)), "{s}"),
+            }
+        }
+        // A string that already holds a token byte is left as it is.
+        assert_eq!(code("\u{10}\\b"), None);
+    }
 }
