@@ -168,6 +168,22 @@ fn starts_of(counts: &[u8]) -> Vec<u32> {
         .collect()
 }
 
+/// build.rs's front-coded pool literals one after the other, and where each one ends.
+fn pool_literals() -> (Vec<u8>, Vec<u32>) {
+    let mut bytes: Vec<u8> = Vec::with_capacity(precomputed::POOL.len() * 2);
+    let mut ends: Vec<u32> = Vec::with_capacity(precomputed::POOL_MARKS.len());
+    let mut prev = 0..0;
+    for record in precomputed::POOL.split(|&b| b == 0x1f).filter(|r| !r.is_empty()) {
+        let shared = usize::from(record[0]).min(prev.len());
+        let start = bytes.len();
+        bytes.extend_from_within(prev.start..prev.start + shared);
+        bytes.extend_from_slice(&record[1..]);
+        ends.push(bytes.len() as u32);
+        prev = start..bytes.len();
+    }
+    (bytes, ends)
+}
+
 impl PatternSet {
     /// The trigger sets pool literal `literal` belongs to (build.rs's `LIT_SETS`).
     fn pool_sets(&self, literal: usize) -> &'static [u16] {
@@ -260,15 +276,17 @@ impl PatternSet {
         self.fills = fills;
         // Literals of no set in use (their rules are switched off) need not be looked for.
         let used_set = |s: usize| self.fill_start[s] < self.fill_start[s + 1];
+        let (bytes, ends) = if self.pooled { pool_literals() } else { (Vec::new(), Vec::new()) };
         let mut literals: Vec<&[u8]> = Vec::new();
         if self.pooled {
             self.lit_start = starts_of(precomputed::LIT_SET_COUNT);
-            for (i, lit) in precomputed::POOL.split(|&b| b == 0x1f).enumerate() {
-                let (bytes, marks) = strip_marks(lit);
+            let mut start = 0;
+            for (i, &end) in ends.iter().enumerate() {
                 let used = self.pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
-                literals.push(if used { bytes } else { &[] });
-                self.boundaries.push(marks);
+                literals.push(if used { &bytes[start..end as usize] } else { &[] });
+                start = end as usize;
             }
+            self.boundaries.extend_from_slice(precomputed::POOL_MARKS);
         }
         self.pool_len = literals.len();
         for (k, (bytes, marks)) in self.user_literals.iter().enumerate() {
@@ -350,8 +368,13 @@ mod tests {
 
     #[test]
     fn the_pool_is_sorted_for_the_trie() {
-        let stripped: Vec<&[u8]> = precomputed::POOL.split(|&b| b == 0x1f).map(|l| strip_marks(l).0).collect();
-        assert!(stripped.windows(2).all(|w| w[0] <= w[1]));
+        let (bytes, ends) = pool_literals();
+        assert_eq!(ends.len(), precomputed::POOL_MARKS.len());
+        let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize));
+        let literals: Vec<&[u8]> = starts.zip(&ends).map(|(s, &e)| &bytes[s..e as usize]).collect();
+        assert!(literals.windows(2).all(|w| w[0] <= w[1]));
+        assert!(literals.iter().all(|l| !l.is_empty() && !l.contains(&BOUNDARY)));
+        assert!(precomputed::POOL_MARKS.iter().all(|&m| m < 4));
     }
 
     /// The trigger sets of a pattern, boundary marks shown as `|`.
