@@ -4,8 +4,9 @@
 //! - normalises the word lists the way the engine does (`OUT_DIR/triggers.rs`, `ENTRY_BLOB`), so
 //!   building the engine does not run the text normaliser on each of them;
 //! - precomputes the trigger conditions of its phrase patterns (`OUT_DIR/triggers.rs`), so building
-//!   the engine parses no regex at all (see src/patterns.rs). The table is keyed by a fingerprint
-//!   of the source as written, so a pattern that changed is simply parsed at run time.
+//!   the engine parses no regex at all (see src/patterns.rs). The engine finds a pattern's sets by
+//!   its rule and place, and takes them only if a check byte of its source agrees, so a pattern
+//!   that changed is simply parsed at run time.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -86,24 +87,41 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     // The same one-level expansion as Engine::compile.
     let expanded: BTreeMap<String, String> =
         defs.iter().map(|(k, v)| (k.clone(), regex_prep::expand_defs(v, &defs).unwrap_or_default())).collect();
-    let mut table: BTreeMap<u64, Vec<Vec<Vec<u8>>>> = BTreeMap::new();
+    // Per pattern of the default pack, in file, rule and pattern order: its trigger sets, or
+    // `None` when it does not parse (the engine reports that at run time) or has a literal with
+    // the pool's separator. Every pattern that parses is stored, even with a long word list as its
+    // only set: parsing it at start-up would cost more time (above all in WebAssembly, where the
+    // parser's code is compiled on first use) than the list costs module size.
+    let mut table: Vec<Option<Vec<Vec<Vec<u8>>>>> = Vec::new();
+    // A check byte per pattern, from its source as written: the engine looks a pattern up by its
+    // rule and place, and takes the precomputed sets only if the source is the same.
+    let mut checks: Vec<u8> = Vec::new();
+    // Per rule with patterns: the 16-bit key of its id, its first pattern and how many it has.
+    let mut rules_table: Vec<(u16, u16, u8)> = Vec::new();
     for f in files {
         let Some(rules) = f.get("rules").and_then(toml::Value::as_array) else { continue };
         for rule in rules {
             let Some(patterns) = rule.get("patterns").and_then(toml::Value::as_array) else { continue };
+            let id = rule.get("id").and_then(toml::Value::as_str).unwrap_or_default();
+            let first = u16::try_from(table.len()).expect("too many default patterns for u16 places");
+            let count = u8::try_from(patterns.len()).expect("a default rule with more than 255 patterns");
+            rules_table.push((regex_prep::key16(regex_prep::fingerprint(id)), first, count));
             for p in patterns.iter().filter_map(toml::Value::as_str) {
-                let Ok(src) = regex_prep::expand_defs(p, &expanded) else { continue };
-                // A pattern that does not parse is left out: the engine reports it at run time.
-                // Every other one is stored, even with a long word list as its only set: parsing
-                // it at start-up would cost more time (above all in WebAssembly, where the parser's
-                // code is compiled on first use) than the list costs module size.
-                // Keyed by the source as written: the engine then need not expand it to look it up.
-                if let Ok(hir) = regex_prep::parse(&regex_prep::marked_classes(&src)) {
-                    table.insert(regex_prep::fingerprint(p), regex_prep::conditions(&hir));
-                }
+                checks.push(regex_prep::key8(regex_prep::fingerprint(p)));
+                let conds = regex_prep::expand_defs(p, &expanded)
+                    .ok()
+                    .and_then(|src| regex_prep::parse(&regex_prep::marked_classes(&src)).ok())
+                    .map(|hir| regex_prep::conditions(&hir))
+                    .filter(|sets| !sets.iter().flatten().any(|l| l.contains(&0x1f)));
+                table.push(conds);
             }
         }
     }
+    rules_table.sort_unstable();
+    assert!(
+        rules_table.windows(2).all(|w| w[0].0 != w[1].0),
+        "two default rules share a 16-bit id key; rename one of them slightly"
+    );
     // Literals are shared by many patterns (the `[defs]` fragments): one pool, separated by 0x1F.
     // Sets are shared too (every pattern that names `{police}` has its set): each unique set gets
     // an id, and a pattern lists its sets' ids. The engine needs the other direction, the sets a
@@ -113,21 +131,13 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     let mut pool_index: BTreeMap<Vec<u8>, u16> = BTreeMap::new();
     let mut unique_sets: Vec<Vec<u16>> = Vec::new();
     let mut set_index: BTreeMap<Vec<u16>, u16> = BTreeMap::new();
-    // Keys fold to 32 bits (`regex_prep::key32`); the default pack's own patterns must not collide.
-    let mut table32: BTreeMap<u32, &Vec<Vec<Vec<u8>>>> = BTreeMap::new();
-    for (key, sets) in &table {
-        if table32.insert(regex_prep::key32(*key), sets).is_some() {
-            panic!("two default patterns share a 32-bit trigger key; change one of them slightly");
-        }
-    }
-    let mut keys: Vec<u32> = Vec::new();
     let mut counts: Vec<u8> = Vec::new();
     let mut pattern_sets: Vec<u16> = Vec::new();
-    for (key, sets) in table32 {
-        if sets.iter().flatten().any(|l| l.contains(&0x1f)) {
+    for conds in &table {
+        let Some(sets) = conds else {
+            counts.push(regex_prep::NOT_PRECOMPUTED);
             continue;
-        }
-        keys.push(key);
+        };
         counts.push(sets.len().min(8) as u8);
         for set in sets.iter().take(8) {
             let mut ids: Vec<u16> = set
@@ -205,8 +215,13 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     let _ = writeln!(code, "/// Generated by build.rs: the number of distinct trigger sets.\npub const SET_COUNT: usize = {};", unique_sets.len());
     static_array(&mut code, "how many trigger sets pool literal `i` belongs to.", "LIT_SET_COUNT", "u8", &lit_count);
     static_array(&mut code, "set ids, per pool literal in pool order (`LIT_SET_COUNT[i]` of them for literal `i`).", "LIT_SETS", "u16", &lit_flat);
-    static_array(&mut code, "the 32-bit keys of the patterns, sorted.", "TRIGGER_KEYS", "u32", &keys);
-    static_array(&mut code, "how many trigger sets pattern `i` (by key order) has; its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
+    let (rule_keys, rest): (Vec<u16>, Vec<(u16, u8)>) = rules_table.iter().map(|&(k, f, n)| (k, (f, n))).unzip();
+    let (rule_first, rule_count): (Vec<u16>, Vec<u8>) = rest.into_iter().unzip();
+    static_array(&mut code, "the 16-bit keys of the default rules with patterns (`regex_prep::key16` of the id), sorted.", "RULE_KEYS", "u16", &rule_keys);
+    static_array(&mut code, "per rule in `RULE_KEYS`, the place of its first pattern.", "RULE_FIRST", "u16", &rule_first);
+    static_array(&mut code, "per rule in `RULE_KEYS`, how many patterns it has.", "RULE_PATTERNS", "u8", &rule_count);
+    static_array(&mut code, "per pattern place, the check byte of its source (`regex_prep::key8`).", "PATTERN_CHECK", "u8", &checks);
+    static_array(&mut code, "per pattern place, how many trigger sets it has (255: none precomputed); its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
     static_array(&mut code, "set ids, per pattern, in the order of its condition bits.", "TRIGGER_SETS", "u16", &pattern_sets);
     code.push_str(&entries_table(files));
     std::fs::write(out.join("triggers.rs"), code).expect("write triggers.rs");

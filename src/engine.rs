@@ -784,7 +784,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             }
             for (n, p) in std::mem::take(&mut def.patterns).into_iter().enumerate() {
                 let p = if trusted {
-                    match patterns.add_precomputed(i, p, &expanded_defs) {
+                    match patterns.add_precomputed(i, &def.id, n, p, &expanded_defs) {
                         None => continue,
                         Some(p) => p,
                     }
@@ -881,6 +881,17 @@ mod tests {
             let parsed = pack::parse(name, toml).unwrap();
             assert_eq!(format!("{unpacked:#?}"), format!("{parsed:#?}"), "{name}");
         }
+    }
+
+    #[test]
+    fn build_rs_precomputed_every_default_pattern() {
+        let engine = Engine::new().unwrap();
+        assert!(engine.patterns.patterns.len() > 500);
+        assert_eq!(engine.patterns.parsed_at_run_time(), 0);
+        // A user pack that adds to a default rule makes that rule's patterns its own: parsed.
+        let extra = ("extra.toml".to_string(), "[[rules]]\nid = \"threat/harm\"\npatterns = ['\\bzeker weten\\b']\n".to_string());
+        let engine = Engine::with_options(&EngineOptions { packs: vec![extra], ..EngineOptions::default() }).unwrap();
+        assert!(engine.patterns.parsed_at_run_time() > 1);
     }
 
     #[test]

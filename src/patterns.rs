@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use regex::{Regex, RegexBuilder};
 
 use crate::trie::Trie;
-use crate::regex_prep::{ascii_classes, conditions, expand_defs, fingerprint, key32, marked_classes, parse, BOUNDARY};
+use crate::regex_prep::{ascii_classes, conditions, expand_defs, fingerprint, key16, key8, marked_classes, parse, BOUNDARY, NOT_PRECOMPUTED};
 
 /// `[defs]` with their own references expanded: name → regex fragment.
 pub type Defs = BTreeMap<String, String>;
@@ -134,7 +134,7 @@ pub struct PatternSet {
     /// Per set `s`, the `(pattern, bit)` pairs it fills: `fills[fill_start[s]..fill_start[s + 1]]`.
     fill_start: Vec<u32>,
     fills: Vec<(u32, u8)>,
-    /// Default pattern `i` (by key order) has the sets
+    /// Default pattern place `i` (build.rs: files, rules and patterns in pack order) has the sets
     /// `TRIGGER_SETS[trigger_start[i]..trigger_start[i + 1]]`; filled when the first default
     /// pattern is added.
     trigger_start: Vec<u32>,
@@ -142,6 +142,8 @@ pub struct PatternSet {
     /// default pattern is in.
     lit_start: Vec<u32>,
     triggers: Option<Trie>,
+    /// How many patterns were parsed here rather than precomputed by build.rs.
+    parsed: usize,
 }
 
 /// A literal without its boundary marks, and the marks as bits.
@@ -157,12 +159,12 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
 }
 
 /// Starts from counts (build.rs stores counts, a byte each, which compress far better than rising
-/// offsets): `[0, c0, c0 + c1, ...]`.
+/// offsets): `[0, c0, c0 + c1, ...]`; [`NOT_PRECOMPUTED`] counts as none.
 fn starts_of(counts: &[u8]) -> Vec<u32> {
     let mut sum = 0u32;
     std::iter::once(0)
         .chain(counts.iter().map(|&n| {
-            sum += u32::from(n);
+            sum += if n == NOT_PRECOMPUTED { 0 } else { u32::from(n) };
             sum
         }))
         .collect()
@@ -190,14 +192,20 @@ impl PatternSet {
         &precomputed::LIT_SETS[self.lit_start[literal] as usize..self.lit_start[literal + 1] as usize]
     }
 
-    /// Adds a pattern of the default pack for rule `rule` if build.rs precomputed its triggers
-    /// (keyed by its source as written); if it did not, hands the source back for
-    /// [`PatternSet::add`].
-    pub fn add_precomputed(&mut self, rule: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
-        let key = key32(fingerprint(&raw));
-        let Ok(at) = precomputed::TRIGGER_KEYS.binary_search(&key) else {
+    /// Adds pattern `n` (counting from 0) of the default pack's rule `rule_id` as rule `rule` if
+    /// build.rs precomputed its triggers and its source is the one build.rs saw; if not, hands the
+    /// source back for [`PatternSet::add`].
+    pub fn add_precomputed(&mut self, rule: usize, rule_id: &str, n: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
+        let Ok(r) = precomputed::RULE_KEYS.binary_search(&key16(fingerprint(rule_id))) else {
             return Some(raw);
         };
+        if n >= usize::from(precomputed::RULE_PATTERNS[r]) {
+            return Some(raw);
+        }
+        let at = usize::from(precomputed::RULE_FIRST[r]) + n;
+        if precomputed::TRIGGER_COUNT[at] == NOT_PRECOMPUTED || precomputed::PATTERN_CHECK[at] != key8(fingerprint(&raw)) {
+            return Some(raw);
+        }
         self.pooled = true;
         if self.trigger_start.is_empty() {
             self.trigger_start = starts_of(precomputed::TRIGGER_COUNT);
@@ -218,6 +226,7 @@ impl PatternSet {
         let id = self.patterns.len() as u32;
         let mut sets = 0usize;
         let conds = conditions(&parse(&marked_classes(&src))?);
+        self.parsed += 1;
         let re = LazyRegex::new(src)?;
         for set in conds.iter().take(8) {
             for lit in set {
@@ -234,6 +243,13 @@ impl PatternSet {
         self.patterns.push((rule, re));
         self.need.push(((1u16 << sets) - 1) as u8);
         Ok(())
+    }
+
+    /// How many patterns were parsed at run time (a user pack's, or a default one build.rs could
+    /// not precompute).
+    #[cfg(test)]
+    pub fn parsed_at_run_time(&self) -> usize {
+        self.parsed
     }
 
     /// Calls `f(pattern, bit)` for every condition bit that trie literal `literal` fills.

@@ -411,13 +411,24 @@ pub fn parse(src: &str) -> Result<Hir, String> {
         .map_err(|e| e.to_string().lines().last().unwrap_or("invalid regex").trim().to_string())
 }
 
-/// A fingerprint folded to the 32 bits that build.rs's trigger table stores.
+/// A rule id's fingerprint folded to the 16 bits of build.rs's rule table (`RULE_KEYS`).
 #[must_use]
-pub fn key32(fingerprint: u64) -> u32 {
-    (fingerprint ^ (fingerprint >> 32)) as u32
+pub fn key16(fingerprint: u64) -> u16 {
+    (fingerprint ^ (fingerprint >> 16) ^ (fingerprint >> 32) ^ (fingerprint >> 48)) as u16
 }
 
-/// A 64-bit FNV-1a fingerprint of a prepared pattern: the key of build.rs's trigger table.
+/// A pattern source's fingerprint folded to the check byte build.rs stores per pattern
+/// (`PATTERN_CHECK`).
+#[must_use]
+pub fn key8(fingerprint: u64) -> u8 {
+    let k = key16(fingerprint);
+    (k ^ (k >> 8)) as u8
+}
+
+/// build.rs's trigger-set count for a default pattern it could not precompute.
+pub const NOT_PRECOMPUTED: u8 = 0xFF;
+
+/// A 64-bit FNV-1a fingerprint of a pattern source or rule id, for build.rs's trigger tables.
 #[must_use]
 pub fn fingerprint(src: &str) -> u64 {
     src.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
