@@ -31,26 +31,21 @@ mod precomputed {
 /// A default-pack word-list entry (without its `*`/`+` marks), normalised by build.rs exactly as
 /// [`crate::text::normalize_entry`] would; `None` for any other word.
 pub fn precomputed_entry(core: &str) -> Option<&'static str> {
-    let (mut lo, mut hi) = (0, precomputed::ENTRY_AT.len().saturating_sub(1));
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let record = precomputed_blob(mid).as_bytes();
-        // `entry \x1f normalised` against `core \x1f`: 0x1F sorts below every character of an
-        // entry, so comparing up to there orders the entries without splitting each record.
-        let n = core.len().min(record.len());
-        let order = record[..n].cmp(&core.as_bytes()[..n]).then_with(|| record.get(n).copied().unwrap_or(0).cmp(&0x1f));
-        match order {
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
-            std::cmp::Ordering::Equal => return precomputed_blob(mid).get(n + 1..),
-        }
-    }
-    None
+    let records = entry_records();
+    let i = records.binary_search_by(|r| record_entry(r).cmp(core)).ok()?;
+    let record = records[i];
+    Some(record.split_once('\x1e').map_or(record, |(_, norm)| norm))
 }
 
-/// Record `i` of build.rs's normalised word lists, `entry \x1f normalised`.
-fn precomputed_blob(i: usize) -> &'static str {
-    &precomputed::ENTRY_BLOB[usize::from(precomputed::ENTRY_AT[i])..usize::from(precomputed::ENTRY_AT[i + 1])]
+/// build.rs's word-list records (`entry` or `entry \x1e normalised`), split once.
+fn entry_records() -> &'static [&'static str] {
+    static RECORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    RECORDS.get_or_init(|| precomputed::ENTRY_BLOB.split('\x1f').collect())
+}
+
+/// The entry of a word-list record.
+fn record_entry(record: &str) -> &str {
+    record.split_once('\x1e').map_or(record, |(entry, _)| entry)
 }
 
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
@@ -361,20 +356,22 @@ mod tests {
 
     #[test]
     fn precomputed_entries_match_the_normaliser() {
-        let n = precomputed::ENTRY_AT.len() - 1;
-        assert!(n > 100);
-        for i in 0..n {
-            let (raw, norm) = precomputed_blob(i).split_once('\x1f').unwrap();
-            assert_eq!(crate::text::normalize_entry(raw), norm, "{raw}");
-            assert_eq!(precomputed_entry(raw), Some(norm));
+        let records = entry_records();
+        assert!(records.len() > 100);
+        assert!(records.windows(2).all(|w| record_entry(w[0]) < record_entry(w[1])));
+        for record in records {
+            let raw = record_entry(record);
+            let norm = crate::text::normalize_entry(raw);
+            assert_eq!(precomputed_entry(raw), Some(norm.as_str()), "{raw}");
+            // The normalised form is stored only where it differs.
+            assert_eq!(record.contains('\x1e'), norm != raw, "{raw}");
         }
         assert_eq!(precomputed_entry("no such entry, surely"), None);
-        // Near misses: a prefix of an entry, an entry with more after it, one with a control
-        // character where the record separator sits.
-        for i in 0..n {
-            let (raw, _) = precomputed_blob(i).split_once('\x1f').unwrap();
-            let known = |w: &str| (0..n).any(|j| precomputed_blob(j).split_once('\x1f').unwrap().0 == w);
-            for probe in [&raw[..raw.char_indices().last().map_or(0, |(at, _)| at)], &format!("{raw}x"), &format!("{raw}\x1f"), &format!("{raw}\x01")] {
+        // Near misses: a prefix of an entry, an entry with more after it, one with a separator.
+        for record in records {
+            let raw = record_entry(record);
+            let known = |w: &str| records.iter().any(|r| record_entry(r) == w);
+            for probe in [&raw[..raw.char_indices().last().map_or(0, |(at, _)| at)], &format!("{raw}x"), &format!("{raw}\x1f"), &format!("{raw}\x1e")] {
                 if !probe.is_empty() && !known(probe) {
                     assert_eq!(precomputed_entry(probe), None, "{probe:?}");
                 }
