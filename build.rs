@@ -107,7 +107,9 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
             let count = u8::try_from(patterns.len()).expect("a default rule with more than 255 patterns");
             rules_table.push((regex_prep::key16(regex_prep::fingerprint(id)), first, count));
             for p in patterns.iter().filter_map(toml::Value::as_str) {
-                checks.push(regex_prep::key8(regex_prep::fingerprint(p)));
+                // Over the form the engine receives: coded and marked (see `packed::MARK`).
+                let received = packed::code(p).map_or_else(|| p.to_string(), |c| format!("{}{c}", packed::MARK));
+                checks.push(regex_prep::key8(regex_prep::fingerprint(&received)));
                 let conds = regex_prep::expand_defs(p, &expanded)
                     .ok()
                     .and_then(|src| regex_prep::parse(&regex_prep::marked_classes(&src)).ok())

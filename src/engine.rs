@@ -791,6 +791,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
                 } else {
                     p
                 };
+                let p = crate::packed::decoded(&p);
                 let src = expand_defs(&p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;
                 patterns
                     .add(i, src)
@@ -805,6 +806,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
                     out.push(LazyRegex::trusted(p, &expanded_defs));
                     continue;
                 }
+                let p = crate::packed::decoded(&p);
                 let src = expand_defs(&p, &expanded_defs).map_err(|m| err(format!("rule `{}`: field `{field}`, entry {}: {m}", def.id, n + 1)))?;
                 out.push(
                     LazyRegex::new(src)
@@ -877,7 +879,15 @@ mod tests {
     fn the_packed_default_pack_is_its_toml() {
         assert_eq!(DEFAULT_PACK.len(), DEFAULT_PACK_TOML.len());
         for ((name, packed), toml) in DEFAULT_PACK.iter().zip(DEFAULT_PACK_TOML) {
-            let unpacked = pack::unpack(name, packed).unwrap();
+            let mut unpacked = pack::unpack(name, packed).unwrap();
+            // Regex sources come coded and marked; decoded, they are the TOML's.
+            for rule in &mut unpacked.rules {
+                for list in [&mut rule.patterns, &mut rule.unless, &mut rule.requires] {
+                    for p in list.iter_mut() {
+                        *p = crate::packed::decoded(p).into_owned();
+                    }
+                }
+            }
             let parsed = pack::parse(name, toml).unwrap();
             assert_eq!(format!("{unpacked:#?}"), format!("{parsed:#?}"), "{name}");
         }

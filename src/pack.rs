@@ -254,6 +254,24 @@ impl<'a> Reader<'a> {
         (0..n).map(|_| self.string(field)).collect()
     }
 
+    /// Like [`Reader::strings`], but a `CODED` string stays coded, marked with
+    /// [`packed::MARK`] (regex sources: decoded when compiled, see [`packed::decoded`]).
+    fn lazy_strings(&mut self, field: &str) -> Result<Vec<String>, String> {
+        let n = self.array(field)?;
+        (0..n)
+            .map(|_| {
+                let tag = self.tag(packed::STRING, field)?;
+                let s = self.bare_str()?;
+                let mut out = String::with_capacity(s.len() + 1);
+                if tag == packed::CODED {
+                    out.push(packed::MARK);
+                }
+                out.push_str(s);
+                Ok(out)
+            })
+            .collect()
+    }
+
     /// Calls `entry(reader, key)` for each entry of a table; `entry` reads the value.
     /// (A `dyn` callback: one copy of this code instead of one per table kind, for module size.)
     fn table(&mut self, field: &str, entry: &mut dyn FnMut(&mut Self, &'a str) -> Result<(), String>) -> Result<(), String> {
@@ -386,9 +404,9 @@ mod unpacked {
                 "detector" => d.detector = Some(r.string(key)?),
                 "words" => d.words = r.strings(key)?,
                 "allow" => d.allow = r.strings(key)?,
-                "patterns" => d.patterns = r.strings(key)?,
-                "unless" => d.unless = r.strings(key)?,
-                "requires" => d.requires = r.strings(key)?,
+                "patterns" => d.patterns = r.lazy_strings(key)?,
+                "unless" => d.unless = r.lazy_strings(key)?,
+                "requires" => d.requires = r.lazy_strings(key)?,
                 "span" => d.span = Some(r.string(key)?),
                 "context" => d.context = Some(r.string(key)?),
                 "yields_to" => {

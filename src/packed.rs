@@ -58,6 +58,18 @@ pub fn code(s: &str) -> Option<String> {
     (out != s).then_some(out)
 }
 
+/// Marks a `CODED` string that the reader hands on undecoded (the default pack's patterns, most
+/// of which are never compiled): [`decoded`] undoes it where the source is needed.
+pub const MARK: char = '\u{1e}';
+
+/// `s` itself, or decoded when it carries [`MARK`].
+pub fn decoded(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.strip_prefix(MARK) {
+        Some(coded) => std::borrow::Cow::Owned(decode(coded)),
+        None => std::borrow::Cow::Borrowed(s),
+    }
+}
+
 /// Undoes [`code`].
 pub fn decode(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);

@@ -71,7 +71,7 @@ impl LazyRegex {
     }
 
     /// A regex from the embedded default pack, whose syntax the test suite checks: neither
-    /// expanded nor parsed now.
+    /// decoded (see [`crate::packed::decoded`]), expanded nor parsed now.
     pub fn trusted(raw: String, defs: &Arc<Defs>) -> LazyRegex {
         LazyRegex { src: raw, defs: Some(Arc::clone(defs)), re: OnceLock::new() }
     }
@@ -90,7 +90,7 @@ impl LazyRegex {
     /// The regex as compiled, after `[defs]`.
     pub fn source(&self) -> Result<Cow<'_, str>, String> {
         match &self.defs {
-            Some(defs) => expand_defs(&self.src, defs).map(Cow::Owned),
+            Some(defs) => expand_defs(&crate::packed::decoded(&self.src), defs).map(Cow::Owned),
             None => Ok(Cow::Borrowed(&self.src)),
         }
     }
