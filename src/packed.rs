@@ -59,7 +59,8 @@ pub fn code(s: &str) -> Option<String> {
 }
 
 /// Marks a `CODED` string that the reader hands on undecoded (the default pack's patterns, most
-/// of which are never compiled): [`decoded`] undoes it where the source is needed.
+/// of which are never compiled): [`decoded`] undoes it where the source is needed. A user's
+/// pattern that itself started with this control character would be taken as coded.
 pub const MARK: char = '\u{1e}';
 
 /// `s` itself, or decoded when it carries [`MARK`].
