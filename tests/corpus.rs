@@ -9,9 +9,9 @@ use huisregels::eval::{evaluate, Report};
 use huisregels::{Category, Engine};
 
 const MIN_MICRO_F1: f64 = 0.92;
+const MAX_NONE_FP_RATE: f64 = 0.02;
 /// Sets written as functional tests (HateCheck style): each leaves out the categories its functions do not name.
 const FUNCTIONAL_SETS: &[&str] = &["dev30.jsonl", "dev34.jsonl"];
-const MAX_NONE_FP_RATE: f64 = 0.02;
 
 fn corpus_lines(name: &str) -> Vec<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
@@ -39,9 +39,11 @@ fn evaluate_file(name: &str, show_misses: bool) -> Report {
     assert_eq!(report.lines, non_blank, "{name}: every line is evaluated");
     // The corpus must exercise every category and the must-pass lines, or the floors mean little
     // (a functional suite only the categories its functions name).
-    for c in Category::ALL.into_iter().filter(|_| !FUNCTIONAL_SETS.contains(&name)) {
-        let counts = report.per_category[c.as_str()];
-        assert!(counts.tp + counts.fn_ > 0, "{name}: no line expects `{c}`");
+    if !FUNCTIONAL_SETS.contains(&name) {
+        for c in Category::ALL {
+            let counts = report.per_category[c.as_str()];
+            assert!(counts.tp + counts.fn_ > 0, "{name}: no line expects `{c}`");
+        }
     }
     assert!(report.none_lines > 0, "{name}: no must-pass lines");
     report
