@@ -782,14 +782,14 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             for w in &def.allow {
                 add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
             }
+            let places = if trusted { PatternSet::default_places(&def.id) } else { None };
             for (n, p) in std::mem::take(&mut def.patterns).into_iter().enumerate() {
-                let p = if trusted {
-                    match patterns.add_precomputed(i, &def.id, n, p, &expanded_defs) {
+                let p = match &places {
+                    Some(places) => match patterns.add_precomputed(i, places, n, p, &expanded_defs) {
                         None => continue,
                         Some(p) => p,
-                    }
-                } else {
-                    p
+                    },
+                    None => p,
                 };
                 let p = crate::packed::decoded(&p);
                 let src = expand_defs(&p, &expanded_defs).map_err(|m| err(format!("rule `{}`: pattern {} : {m}", def.id, n + 1)))?;

@@ -187,18 +187,20 @@ impl PatternSet {
         &precomputed::LIT_SETS[self.lit_start[literal] as usize..self.lit_start[literal + 1] as usize]
     }
 
-    /// Adds pattern `n` (counting from 0) of the default pack's rule `rule_id` as rule `rule` if
-    /// build.rs precomputed its triggers and its source is the one build.rs saw; if not, hands the
-    /// source back for [`PatternSet::add`].
-    pub fn add_precomputed(&mut self, rule: usize, rule_id: &str, n: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
-        let Ok(r) = precomputed::RULE_KEYS.binary_search(&key16(fingerprint(rule_id))) else {
-            return Some(raw);
-        };
-        if n >= usize::from(precomputed::RULE_PATTERNS[r]) {
-            return Some(raw);
-        }
-        let at = usize::from(precomputed::RULE_FIRST[r]) + n;
-        if precomputed::TRIGGER_COUNT[at] == NOT_PRECOMPUTED || precomputed::PATTERN_CHECK[at] != key8(fingerprint(&raw)) {
+    /// The places of build.rs's precomputed patterns of the default pack's rule `rule_id`, for
+    /// [`PatternSet::add_precomputed`]; `None` for a rule without any.
+    pub fn default_places(rule_id: &str) -> Option<std::ops::Range<usize>> {
+        let r = precomputed::RULE_KEYS.binary_search(&key16(fingerprint(rule_id))).ok()?;
+        let first = usize::from(precomputed::RULE_FIRST[r]);
+        Some(first..first + usize::from(precomputed::RULE_PATTERNS[r]))
+    }
+
+    /// Adds pattern `n` (counting from 0) of a default-pack rule whose places are `places` (see
+    /// [`PatternSet::default_places`]) as rule `rule` if build.rs precomputed its triggers and its
+    /// source is the one build.rs saw; if not, hands the source back for [`PatternSet::add`].
+    pub fn add_precomputed(&mut self, rule: usize, places: &std::ops::Range<usize>, n: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
+        let at = places.start + n;
+        if at >= places.end || precomputed::TRIGGER_COUNT[at] == NOT_PRECOMPUTED || precomputed::PATTERN_CHECK[at] != key8(fingerprint(&raw)) {
             return Some(raw);
         }
         self.pooled = true;
