@@ -1,6 +1,8 @@
 //! Three things for the default pack, done once at build time instead of at every start:
 //! - packs its TOML into a small tagged binary form (`pack::unpack` reads it), so the engine parses
 //!   neither TOML nor JSON at start-up (a TOML parser would also add some 100 KB to the module);
+//!   for WebAssembly without the rules' `flags` / `allows` examples, which the help page loads
+//!   from `www/pkg/examples.json` instead (scripts/build.sh);
 //! - normalises the word lists the way the engine does (`OUT_DIR/triggers.rs`, `ENTRY_BLOB`), so
 //!   building the engine does not run the text normaliser on each of them;
 //! - precomputes the trigger conditions of its phrase patterns (`OUT_DIR/triggers.rs`), so building
@@ -43,13 +45,26 @@ fn main() {
         // only needs to stop the build.
         let value: toml::Value = toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let mut packed = Vec::new();
-        encode(&value, &mut packed).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        encode(&without_examples_in_wasm(value.clone()), &mut packed).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let name = path.with_extension("bin");
         let name = name.file_name().expect("file name");
         std::fs::write(out.join(name), packed).expect("write the packed pack");
         values.push(value);
     }
     write_triggers(&values, Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")));
+}
+
+/// The pack without its rules' `flags` and `allows` examples when building for WebAssembly.
+fn without_examples_in_wasm(mut value: toml::Value) -> toml::Value {
+    if std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32") {
+        if let Some(rules) = value.get_mut("rules").and_then(toml::Value::as_array_mut) {
+            for rule in rules.iter_mut().filter_map(toml::Value::as_table_mut) {
+                rule.remove("flags");
+                rule.remove("allows");
+            }
+        }
+    }
+    value
 }
 
 /// The default pack in its packed form (src/packed.rs), read by `pack::unpack`.

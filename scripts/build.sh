@@ -13,6 +13,13 @@ wasm-pack build --target web --profile wasm-release --out-dir pkg --out-name hui
 test -f pkg/huisregels_bg.wasm || { echo "wasm-pack produced no pkg/huisregels_bg.wasm" >&2; exit 1; }
 rm -rf www/pkg && mkdir -p www/pkg
 cp pkg/huisregels.js pkg/huisregels_bg.wasm pkg/huisregels.d.ts www/pkg/
+# The default pack's examples stay out of the module (build.rs; 4.5 kB gzipped): the help page
+# loads them from here, by rule id, from the native CLI's `rules` output.
+target/release/huisregels rules | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").split("\n").filter(Boolean);
+  const out = {};
+  for (const r of lines.map(JSON.parse)) out[r.id] = r.examples;
+  process.stdout.write(JSON.stringify(out));' > www/pkg/examples.json
 if [ -f extension/build.mjs ]; then
   say "extension (dist/)"
   node extension/build.mjs

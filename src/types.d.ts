@@ -54,6 +54,7 @@ export interface RuleInfo {
   reply: string | null;
   /** True when an evidence record should be kept (threat, defamation). */
   evidence: boolean;
+  /** Empty for the default pack's rules in the module: see www/pkg/examples.json. */
   examples: { flags: string[]; allows: string[] };
 }
 

@@ -235,7 +235,9 @@ impl JsEngine {
         to_js(&out)
     }
 
-    /// Every rule with its house rule, messages, reply and examples.
+    /// Every rule with its house rule, messages, reply and examples. The default pack's examples
+    /// are left out of the module (build.rs); `scripts/build.sh` writes them to
+    /// `www/pkg/examples.json`.
     pub fn rules(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.rules())
     }

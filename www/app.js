@@ -548,8 +548,31 @@ function warmUp(engine, rules) {
   idle(step);
 }
 
+// The default pack's examples are not in the WebAssembly module (they would make it 4.5 kB
+// larger gzipped): scripts/build.sh writes them next to it as { ruleId: { flags, allows } }.
+// Without them the rules are shown without examples.
+async function loadExamples() {
+  try {
+    const response = await fetch('./pkg/examples.json');
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {};
+  }
+}
+
+const strings = (list) => (Array.isArray(list) ? list.filter((x) => typeof x === 'string') : []);
+
+// A rule with the examples of `examples` when the engine gave it none (a default rule).
+function withExamples(rule, examples) {
+  const own = rule.examples ?? { flags: [], allows: [] };
+  const extra = Object.hasOwn(examples, rule.id) ? examples[rule.id] : null;
+  if (own.flags.length + own.allows.length > 0 || !extra) return rule;
+  return { ...rule, examples: { flags: strings(extra.flags), allows: strings(extra.allows) } };
+}
+
 async function loadEngine() {
   performance.mark('huisregels:engine-start');
+  const examples = loadExamples();
   try {
     const wasm = await import('./pkg/huisregels.js');
     await wasm.default();
@@ -559,7 +582,8 @@ async function loadEngine() {
     const engine = new wasm.Engine();
     performance.measure('huisregels:engine-ready', 'huisregels:engine-start');
     state.engine = engine;
-    state.rules = engine.rules();
+    const byRule = await examples;
+    state.rules = engine.rules().map((rule) => withExamples(rule, byRule ?? {}));
     state.rulesById = new Map(state.rules.map((r) => [r.id, r]));
     state.contacts = engine.contacts();
     state.version = engine.version();
