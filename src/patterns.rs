@@ -154,12 +154,12 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
 }
 
 /// Starts from counts (build.rs stores counts, a byte each, which compress far better than rising
-/// offsets): `[0, c0, c0 + c1, ...]`; [`NOT_PRECOMPUTED`] counts as none.
-fn starts_of(counts: &[u8]) -> Vec<u32> {
+/// offsets): `[0, c0, c0 + c1, ...]`.
+fn starts_of(counts: impl Iterator<Item = u32>) -> Vec<u32> {
     let mut sum = 0u32;
     std::iter::once(0)
-        .chain(counts.iter().map(|&n| {
-            sum += if n == NOT_PRECOMPUTED { 0 } else { u32::from(n) };
+        .chain(counts.map(|n| {
+            sum += n;
             sum
         }))
         .collect()
@@ -168,7 +168,7 @@ fn starts_of(counts: &[u8]) -> Vec<u32> {
 /// build.rs's front-coded pool literals one after the other, and where each one ends.
 fn pool_literals() -> (Vec<u8>, Vec<u32>) {
     let mut bytes: Vec<u8> = Vec::with_capacity(precomputed::POOL.len() * 2);
-    let mut ends: Vec<u32> = Vec::with_capacity(precomputed::POOL_MARKS.len());
+    let mut ends: Vec<u32> = Vec::with_capacity(precomputed::LIT_INFO.len());
     let mut prev = 0..0;
     for record in precomputed::POOL.split(|&b| b == 0x1f).filter(|r| !r.is_empty()) {
         let shared = usize::from(record[0]).min(prev.len());
@@ -205,7 +205,7 @@ impl PatternSet {
         }
         self.pooled = true;
         if self.trigger_start.is_empty() {
-            self.trigger_start = starts_of(precomputed::TRIGGER_COUNT);
+            self.trigger_start = starts_of(precomputed::TRIGGER_COUNT.iter().map(|&n| if n == NOT_PRECOMPUTED { 0 } else { u32::from(n) }));
         }
         let id = self.patterns.len() as u32;
         let own = &precomputed::TRIGGER_SETS[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
@@ -292,14 +292,14 @@ impl PatternSet {
         let (bytes, ends) = if self.pooled { pool_literals() } else { (Vec::new(), Vec::new()) };
         let mut literals: Vec<&[u8]> = Vec::new();
         if self.pooled {
-            self.lit_start = starts_of(precomputed::LIT_SET_COUNT);
+            self.lit_start = starts_of(precomputed::LIT_INFO.iter().map(|&b| u32::from(b >> 2)));
             let mut start = 0;
             for (i, &end) in ends.iter().enumerate() {
                 let used = self.pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
                 literals.push(if used { &bytes[start..end as usize] } else { &[] });
                 start = end as usize;
             }
-            self.boundaries.extend_from_slice(precomputed::POOL_MARKS);
+            self.boundaries.extend(precomputed::LIT_INFO.iter().map(|&b| b & 3));
         }
         self.pool_len = literals.len();
         for (k, (bytes, marks)) in self.user_literals.iter().enumerate() {
@@ -384,12 +384,12 @@ mod tests {
     #[test]
     fn the_pool_is_sorted_for_the_trie() {
         let (bytes, ends) = pool_literals();
-        assert_eq!(ends.len(), precomputed::POOL_MARKS.len());
+        assert_eq!(ends.len(), precomputed::LIT_INFO.len());
         let starts = std::iter::once(0).chain(ends.iter().map(|&e| e as usize));
         let literals: Vec<&[u8]> = starts.zip(&ends).map(|(s, &e)| &bytes[s..e as usize]).collect();
         assert!(literals.windows(2).all(|w| w[0] <= w[1]));
         assert!(literals.iter().all(|l| !l.is_empty() && !l.contains(&BOUNDARY)));
-        assert!(precomputed::POOL_MARKS.iter().all(|&m| m < 4));
+        assert_eq!(precomputed::LIT_SETS.len(), precomputed::LIT_INFO.iter().map(|&b| usize::from(b >> 2)).sum::<usize>());
     }
 
     /// The trigger sets of a pattern, boundary marks shown as `|`.
