@@ -408,7 +408,13 @@ pub fn parse(src: &str) -> Result<Hir, String> {
         .nest_limit(100)
         .build()
         .parse(src)
-        .map_err(|e| e.to_string().lines().last().unwrap_or("invalid regex").trim().to_string())
+        // The error's kind only: its full text draws the pattern with carets, code the module
+        // does not need to carry.
+        .map_err(|e| match e {
+            regex_syntax::Error::Parse(e) => e.kind().to_string(),
+            regex_syntax::Error::Translate(e) => e.kind().to_string(),
+            _ => "invalid regex".to_string(),
+        })
 }
 
 /// A rule id's fingerprint folded to the 16 bits of build.rs's rule table (`RULE_KEYS`).
