@@ -116,7 +116,6 @@ pub struct Engine {
     patterns: PatternSet,
     detectors: DetectorContext,
     contacts: Contacts,
-    typos: text::Typos,
 }
 
 /// A candidate finding before it becomes a [`Finding`]: rule index and original byte span.
@@ -135,7 +134,6 @@ struct Merged {
     user_defs: bool,
     allow: Vec<String>,
     block: Vec<String>,
-    typos: Vec<String>,
     contacts: ContactsDef,
     links: LinksDef,
 }
@@ -161,7 +159,6 @@ impl Engine {
             user_defs: false,
             allow: Vec::new(),
             block: Vec::new(),
-            typos: Vec::new(),
             contacts: ContactsDef::default(),
             links: LinksDef::default(),
         };
@@ -448,13 +445,8 @@ impl Engine {
         if let Some(joined) = &views.joined {
             self.match_patterns_in(text, joined, hits, sentences);
         }
-        // Typos in the words a pack names corrected ("ik haat mosilms").
-        if let Some(corrected) = self.typos.correct(views.joined.as_ref().unwrap_or(&views.plain)) {
-            self.match_patterns_in(text, &corrected, hits, sentences);
-        }
     }
 
-    #[inline(never)]
     fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
         for i in self.patterns.candidates(&plain.text) {
             let (rule, lazy) = &self.patterns.patterns[i as usize];
@@ -623,7 +615,6 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
     }
     merged.allow.extend(file.allow);
     merged.block.extend(file.block);
-    merged.typos.extend(file.typos);
     if let Some(c) = file.contacts {
         let m = &mut merged.contacts;
         macro_rules! take {
@@ -741,7 +732,7 @@ fn parse_entry(raw: &str) -> (Mode, &str) {
 }
 
 fn compile(merged: Merged) -> Result<Engine, Error> {
-    let Merged { rules: defs_list, sources, defs, user_defs, allow, typos, contacts, links, .. } = merged;
+    let Merged { rules: defs_list, sources, defs, user_defs, allow, contacts, links, .. } = merged;
     // Expand defs that use other defs (one level deep is enough for the packs we write).
     let mut expanded_defs = BTreeMap::new();
     for (k, v) in &defs {
@@ -877,7 +868,6 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         patterns,
         detectors,
         contacts: contacts_out,
-        typos: text::Typos::new(&typos),
     })
 }
 
