@@ -782,7 +782,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             for w in &def.allow {
                 add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
             }
-            let places = if trusted { PatternSet::default_places(&def.id) } else { None };
+            let places = if trusted { PatternSet::default_places(&def.id, &def.patterns) } else { None };
             for (n, p) in std::mem::take(&mut def.patterns).into_iter().enumerate() {
                 let p = match &places {
                     Some(places) => match patterns.add_precomputed(i, places, n, p, &expanded_defs) {

@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use regex::{Regex, RegexBuilder};
 
 use crate::trie::Trie;
-use crate::regex_prep::{ascii_classes, conditions, expand_defs, fingerprint, key16, key8, marked_classes, parse, BOUNDARY, NOT_PRECOMPUTED};
+use crate::regex_prep::{ascii_classes, chain_check, conditions, expand_defs, fingerprint, key16, marked_classes, parse, BOUNDARY, NOT_PRECOMPUTED};
 
 /// `[defs]` with their own references expanded: name → regex fragment.
 pub type Defs = BTreeMap<String, String>;
@@ -188,19 +188,22 @@ impl PatternSet {
     }
 
     /// The places of build.rs's precomputed patterns of the default pack's rule `rule_id`, for
-    /// [`PatternSet::add_precomputed`]; `None` for a rule without any.
-    pub fn default_places(rule_id: &str) -> Option<std::ops::Range<usize>> {
+    /// [`PatternSet::add_precomputed`]; `None` for a rule without any, or when its first patterns
+    /// are not the sources build.rs saw (`patterns` as received, coded and marked).
+    pub fn default_places(rule_id: &str, patterns: &[String]) -> Option<std::ops::Range<usize>> {
         let r = precomputed::RULE_KEYS.binary_search(&key16(fingerprint(rule_id))).ok()?;
         let first = usize::from(precomputed::RULE_FIRST[r]);
-        Some(first..first + usize::from(precomputed::RULE_PATTERNS[r]))
+        let count = usize::from(precomputed::RULE_PATTERNS[r]);
+        let check = patterns.get(..count)?.iter().fold(0, |check, p| chain_check(check, p));
+        (key16(check) == precomputed::RULE_CHECK[r]).then_some(first..first + count)
     }
 
     /// Adds pattern `n` (counting from 0) of a default-pack rule whose places are `places` (see
-    /// [`PatternSet::default_places`]) as rule `rule` if build.rs precomputed its triggers and its
-    /// source is the one build.rs saw; if not, hands the source back for [`PatternSet::add`].
+    /// [`PatternSet::default_places`]) as rule `rule` if build.rs precomputed its triggers; if not,
+    /// hands the source back for [`PatternSet::add`].
     pub fn add_precomputed(&mut self, rule: usize, places: &std::ops::Range<usize>, n: usize, raw: String, defs: &Arc<Defs>) -> Option<String> {
         let at = places.start + n;
-        if at >= places.end || precomputed::TRIGGER_COUNT[at] == NOT_PRECOMPUTED || precomputed::PATTERN_CHECK[at] != key8(fingerprint(&raw)) {
+        if at >= places.end || precomputed::TRIGGER_COUNT[at] == NOT_PRECOMPUTED {
             return Some(raw);
         }
         self.pooled = true;
@@ -390,6 +393,15 @@ mod tests {
         assert!(literals.windows(2).all(|w| w[0] <= w[1]));
         assert!(literals.iter().all(|l| !l.is_empty() && !l.contains(&BOUNDARY)));
         assert_eq!(precomputed::LIT_SETS.len(), precomputed::LIT_INFO.iter().map(|&b| usize::from(b >> 2)).sum::<usize>());
+    }
+
+    #[test]
+    fn default_places_need_the_sources_build_rs_saw() {
+        // The engine passes a default rule's patterns as received (see engine.rs); the test suite
+        // checks that every default rule is then found (`build_rs_precomputed_every_default_pattern`).
+        assert!(PatternSet::default_places("threat/violence", &[]).is_none());
+        assert!(PatternSet::default_places("threat/violence", &vec!["(?:changed)".to_string(); 300]).is_none());
+        assert!(PatternSet::default_places("no/such-rule", &[]).is_none());
     }
 
     /// The trigger sets of a pattern, boundary marks shown as `|`.

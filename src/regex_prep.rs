@@ -423,12 +423,11 @@ pub fn key16(fingerprint: u64) -> u16 {
     (fingerprint ^ (fingerprint >> 16) ^ (fingerprint >> 32) ^ (fingerprint >> 48)) as u16
 }
 
-/// A pattern source's fingerprint folded to the check byte build.rs stores per pattern
-/// (`PATTERN_CHECK`).
+/// The check of a rule's pattern sources so far, extended by `source`; build.rs stores
+/// `key16` of it per rule (`RULE_CHECK`).
 #[must_use]
-pub fn key8(fingerprint: u64) -> u8 {
-    let k = key16(fingerprint);
-    (k ^ (k >> 8)) as u8
+pub fn chain_check(check: u64, source: &str) -> u64 {
+    check.rotate_left(7) ^ fingerprint(source)
 }
 
 /// build.rs's trigger-set count for a default pattern it could not precompute.
