@@ -7,8 +7,8 @@
 //!   building the engine does not run the text normaliser on each of them;
 //! - precomputes the trigger conditions of its phrase patterns (`OUT_DIR/triggers.rs`), so building
 //!   the engine parses no regex at all (see src/patterns.rs). The engine finds a pattern's sets by
-//!   its rule and place, and takes them only if a check byte of its source agrees, so a pattern
-//!   that changed is simply parsed at run time.
+//!   its rule and place, and takes them only if a check of its rule's sources agrees, so a rule
+//!   whose patterns changed is simply parsed at run time.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -265,7 +265,10 @@ fn entries_table(files: &[toml::Value]) -> String {
                 continue;
             }
             let core = raw.trim_start_matches(['*', '+']).trim_end_matches(['*', '+']);
-            table.insert(core.to_string(), text::normalize_entry(core));
+            // The engine sees for itself that these are their own normal form.
+            if !text::is_own_normal_form(core) {
+                table.insert(core.to_string(), text::normalize_entry(core));
+            }
         }
     };
     for f in files {

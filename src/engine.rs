@@ -116,6 +116,7 @@ pub struct Engine {
     patterns: PatternSet,
     detectors: DetectorContext,
     contacts: Contacts,
+    typos: text::Typos,
 }
 
 /// A candidate finding before it becomes a [`Finding`]: rule index and original byte span.
@@ -134,6 +135,7 @@ struct Merged {
     user_defs: bool,
     allow: Vec<String>,
     block: Vec<String>,
+    typos: Vec<String>,
     contacts: ContactsDef,
     links: LinksDef,
 }
@@ -159,6 +161,7 @@ impl Engine {
             user_defs: false,
             allow: Vec::new(),
             block: Vec::new(),
+            typos: Vec::new(),
             contacts: ContactsDef::default(),
             links: LinksDef::default(),
         };
@@ -445,6 +448,10 @@ impl Engine {
         if let Some(joined) = &views.joined {
             self.match_patterns_in(text, joined, hits, sentences);
         }
+        // Typos in the words a pack names corrected ("ik haat mosilms").
+        if let Some(corrected) = self.typos.correct(views.joined.as_ref().unwrap_or(&views.plain)) {
+            self.match_patterns_in(text, &corrected, hits, sentences);
+        }
     }
 
     fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
@@ -615,6 +622,7 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
     }
     merged.allow.extend(file.allow);
     merged.block.extend(file.block);
+    merged.typos.extend(file.typos);
     if let Some(c) = file.contacts {
         let m = &mut merged.contacts;
         macro_rules! take {
@@ -732,7 +740,7 @@ fn parse_entry(raw: &str) -> (Mode, &str) {
 }
 
 fn compile(merged: Merged) -> Result<Engine, Error> {
-    let Merged { rules: defs_list, sources, defs, user_defs, allow, contacts, links, .. } = merged;
+    let Merged { rules: defs_list, sources, defs, user_defs, allow, typos, contacts, links, .. } = merged;
     // Expand defs that use other defs (one level deep is enough for the packs we write).
     let mut expanded_defs = BTreeMap::new();
     for (k, v) in &defs {
@@ -752,7 +760,11 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             return Ok(());
         }
         let (mode, core) = parse_entry(raw.trim());
-        let norm = crate::patterns::precomputed_entry(core).map_or_else(|| text::normalize_entry(core), str::to_string);
+        let norm = if text::is_own_normal_form(core) {
+            core.to_string()
+        } else {
+            crate::patterns::precomputed_entry(core).map_or_else(|| text::normalize_entry(core), str::to_string)
+        };
         if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return Err(format!("word `{raw}` is too short after normalisation (`{norm}`); words need at least two letters"));
         }
@@ -868,6 +880,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         patterns,
         detectors,
         contacts: contacts_out,
+        typos: text::Typos::new(&typos),
     })
 }
 

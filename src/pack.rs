@@ -33,6 +33,10 @@ pub struct PackFile {
     /// Words to flag, added to the rule `insult/user-words`.
     #[serde(default)]
     pub block: Vec<String>,
+    /// Words that phrase patterns also recognise with one typo inside them (see
+    /// [`crate::text::Typos`]): group names and the key words of hate speech.
+    #[serde(default)]
+    pub typos: Vec<String>,
     /// The rules.
     #[serde(default)]
     pub rules: Vec<RuleDef>,
@@ -312,6 +316,7 @@ mod unpacked {
                 })?,
                 "allow" => f.allow = r.strings(key)?,
                 "block" => f.block = r.strings(key)?,
+                "typos" => f.typos = r.strings(key)?,
                 "rules" => {
                     for _ in 0..r.array(key)? {
                         f.rules.push(rule(r)?);

@@ -109,6 +109,92 @@ impl Views {
     }
 }
 
+/// Words that phrase patterns also recognise with one typo inside them: two neighbouring letters
+/// swapped ("mosilms"), one letter dropped ("mosims") or one added ("mosliems"), never at the first
+/// or the last letter, where a different word or an inflection would be more likely than a typo.
+/// A pack names them (`typos`): group names and the key words of hate speech, which a pattern can
+/// only match when spelt right.
+#[derive(Debug, Default)]
+pub struct Typos {
+    /// The words: ASCII letters, at least [`Typos::MIN_WORD`] long.
+    words: Vec<String>,
+}
+
+impl Typos {
+    /// Shorter words are left out: one typo away from a short word lies another word.
+    pub const MIN_WORD: usize = 6;
+
+    /// The typo-tolerant words among `words` (folded as the plain view folds them); a word that is
+    /// not made of at least [`Typos::MIN_WORD`] ASCII letters after folding is skipped.
+    #[must_use]
+    pub fn new(words: &[String]) -> Typos {
+        let words = words.iter().map(|w| normalize_plain(w.trim())).filter(|w| w.len() >= Self::MIN_WORD && w.bytes().all(|b| b.is_ascii_lowercase()));
+        Typos { words: words.collect() }
+    }
+
+    /// `view` with every word that is one typo away from a typo-tolerant word spelt right, each
+    /// letter of the correction mapping to the whole original word; `None` when nothing changed.
+    #[must_use]
+    pub fn correct(&self, view: &View) -> Option<View> {
+        let bytes = view.text.as_bytes();
+        let in_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b >= 0x80);
+        let mut out: Option<View> = None;
+        // Copied to `out` up to `at`; words start and end at ASCII letters, so every cut is on a
+        // character boundary.
+        let mut at = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+                i += 1;
+            }
+            if i == start {
+                i += 1;
+                continue;
+            }
+            let word = &view.text[start..i];
+            if word.len() + 1 < Self::MIN_WORD || in_word(i) || (start > 0 && in_word(start - 1)) || self.words.iter().any(|w| w == word) {
+                continue;
+            }
+            if let Some(right) = self.words.iter().find(|w| one_typo(word.as_bytes(), w.as_bytes())) {
+                let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
+                o.text.push_str(&view.text[at..start]);
+                o.spans.extend_from_slice(&view.spans[at..start]);
+                o.text.push_str(right);
+                o.spans.extend(std::iter::repeat_n((view.spans[start].0, view.spans[i - 1].1), right.len()));
+                at = i;
+            }
+        }
+        let mut o = out?;
+        o.text.push_str(&view.text[at..]);
+        o.spans.extend_from_slice(&view.spans[at..]);
+        Some(o)
+    }
+}
+
+/// True when `word` is `right` with one typo that touches neither the first nor the last letter:
+/// two neighbouring letters swapped, one dropped or one added.
+fn one_typo(word: &[u8], right: &[u8]) -> bool {
+    let i = word.iter().zip(right).take_while(|(a, b)| a == b).count();
+    let (w, r) = (&word[i..], &right[i..]);
+    i > 0
+        && match w.len().wrapping_sub(r.len()) {
+            0 => w.len() > 2 && w[0] == r[1] && w[1] == r[0] && w[2..] == r[2..],
+            1 => w.len() > 1 && w[1..] == *r,
+            usize::MAX => r.len() > 1 && *w == r[1..],
+            _ => false,
+        }
+}
+
+/// True for a word the `lex` view leaves as it is: two or more ASCII lower-case letters and no
+/// letter twice in a row (most word-list entries), so it needs neither normalising nor a place in
+/// build.rs's table of normalised entries.
+#[must_use]
+pub fn is_own_normal_form(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2 && b.iter().all(u8::is_ascii_lowercase) && b.windows(2).all(|w| w[0] != w[1])
+}
+
 /// Normalises a word-list entry the way the `lex` view normalises a text.
 #[must_use]
 pub fn normalize_entry(word: &str) -> String {
@@ -501,6 +587,62 @@ mod tests {
         // A two-character token with one letter: its digit is a letter too.
         assert_eq!(Views::new("1k h44t ze").joined.expect("joined").text, "ik haat ze");
         assert_eq!(lex("bel 112 of 101"), "bel 112 of 101");
+    }
+
+    #[test]
+    fn own_normal_forms_are_what_the_lex_view_makes_of_them() {
+        for w in ["kanker", "flik", "ab", "zakenman", "mongool", "klootzak", "k4nker", "Kanker", "a", "kut!", "ge zijt", "mongolië"] {
+            assert_eq!(is_own_normal_form(w), normalize_entry(w) == w && w.len() >= 2 && !w.contains(['!', ' ']) && w.is_ascii(), "{w}");
+        }
+        // Every ASCII word of up to four letters from a small alphabet (doubles included).
+        let letters = b"abkou";
+        let mut words: Vec<String> = letters.iter().map(|&c| char::from(c).to_string()).collect();
+        for _ in 0..3 {
+            let longer: Vec<String> = words.iter().flat_map(|w| letters.iter().map(move |&c| format!("{w}{}", char::from(c)))).collect();
+            words.extend(longer);
+        }
+        for w in &words {
+            if is_own_normal_form(w) {
+                assert_eq!(&normalize_entry(w), w);
+            }
+        }
+    }
+
+    #[test]
+    fn one_typo_inside_a_word_only() {
+        for (word, right) in [("mosilms", "moslims"), ("mosims", "moslims"), ("mosliems", "moslims"), ("vluchtlingen", "vluchtelingen")] {
+            assert!(one_typo(word.as_bytes(), right.as_bytes()), "{word}");
+        }
+        // The first or last letter, two typos, a changed letter, the word itself.
+        for (word, right) in [
+            ("omslims", "moslims"),
+            ("moslism", "moslims"),
+            ("moslim", "moslims"),
+            ("oslims", "moslims"),
+            ("moslimsx", "moslims"),
+            ("msilms", "moslims"),
+            ("moslams", "moslims"),
+            ("moslims", "moslims"),
+            ("zwarte", "zwarten"),
+        ] {
+            assert!(!one_typo(word.as_bytes(), right.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn typos_are_corrected_with_spans_on_the_original() {
+        let typos = Typos::new(&["Moslims".to_string(), "vluchtelingen".to_string(), "kort".to_string(), "homo's".to_string()]);
+        let text = "Ík haat MOSILMS én vluchtlingen, moslims";
+        let views = Views::new(text);
+        let fixed = typos.correct(&views.plain).expect("corrected");
+        assert_eq!(fixed.text, "ik haat moslims en vluchtelingen, moslims");
+        let at = fixed.text.find("vluchtelingen").expect("word");
+        let (s, e) = fixed.to_original(at + 2, at + 5);
+        assert_eq!(&text[s..e], "vluchtlingen");
+        assert_eq!(fixed.to_original(0, fixed.text.len()), (0, text.len()));
+        // Short words and words with other characters are not typo-tolerant; right spellings stay.
+        assert!(typos.correct(&Views::new("kotr homso moslims").plain).is_none());
+        assert!(Typos::new(&[]).correct(&views.plain).is_none());
     }
 
     #[test]

@@ -569,3 +569,20 @@ fn explain() {
         }
     }
 }
+
+#[test]
+fn typos_in_the_words_a_pack_names_are_seen_through() {
+    let e = engine();
+    for text in ["Ik haat mosilms.", "ik haat vluchtlingen", "Ik walg van al die marokanen"] {
+        assert!(e.check(text).unwrap().findings.iter().any(|f| f.category == Category::Discrimination), "{text}");
+    }
+    // A right spelling of another word stays itself.
+    for text in ["Ik haat zwarte auto's met getinte ruiten", "Ik haat mijn wekker"] {
+        assert_eq!(e.check(text).unwrap().action, Action::Allow, "{text}");
+    }
+    // A user pack adds words.
+    let source = "typos = [\"ratelslangen\"]\n[[rules]]\nid = \"discrimination/snakes\"\npatterns = ['\\bdie ratelslangen\\b']\n";
+    let user = with_pack("typos.toml", source).unwrap();
+    assert_eq!(user.check("die ratelsalngen").unwrap().action, Action::Remove);
+    assert_eq!(engine().check("die ratelsalngen").unwrap().action, Action::Allow);
+}
