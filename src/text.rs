@@ -428,12 +428,15 @@ fn undo_leet(units: &mut [Unit]) -> bool {
             j += 1;
         }
         if letters >= 2 || (letters == 1 && j - i == 2) {
+            // At a token's edge only digits, "$" ("$telen", "alle$") and an "@" in a token with
+            // more leet ("@fm@k3n", not "@ruben").
+            let more = (i + 1..j.saturating_sub(1)).any(|k| leet(units[k].c).is_some());
             for k in i..j {
                 let c = units[k].c;
                 if let Some(l) = leet(c) {
                     let symbol = !c.is_ascii_digit();
                     let inner = k > i && k + 1 < j;
-                    if !symbol || inner {
+                    if !symbol || inner || c == '$' || (c == '@' && more) {
                         units[k].c = l;
                         changed = true;
                     }
@@ -587,6 +590,8 @@ mod tests {
         // A two-character token with one letter: its digit is a letter too.
         assert_eq!(Views::new("1k h44t ze").joined.expect("joined").text, "ik haat ze");
         assert_eq!(lex("bel 112 of 101"), "bel 112 of 101");
+        assert_eq!(lex("$telen alle$ @fm@k3n"), "stelen ales afmaken");
+        assert_eq!(lex("@ruben kut!"), "@ruben kut!");
     }
 
     #[test]
