@@ -116,8 +116,8 @@ impl Views {
 /// only match when spelt right.
 #[derive(Debug, Default)]
 pub struct Typos {
-    /// The words: ASCII letters, at least [`Typos::MIN_WORD`] long.
-    words: Vec<String>,
+    /// The words (ASCII letters, at least [`Typos::MIN_WORD`] long) per first letter.
+    words: Vec<Vec<String>>,
 }
 
 impl Typos {
@@ -129,7 +129,11 @@ impl Typos {
     #[must_use]
     pub fn new(words: &[String]) -> Typos {
         let words = words.iter().map(|w| normalize_plain(w.trim())).filter(|w| w.len() >= Self::MIN_WORD && w.bytes().all(|b| b.is_ascii_lowercase()));
-        Typos { words: words.collect() }
+        let mut by_first: Vec<Vec<String>> = (0..26).map(|_| Vec::new()).collect();
+        for w in words {
+            by_first[usize::from(w.as_bytes()[0] - b'a')].push(w);
+        }
+        Typos { words: by_first }
     }
 
     /// `view` with every word that is one typo away from a typo-tolerant word spelt right, each
@@ -153,10 +157,15 @@ impl Typos {
                 continue;
             }
             let word = &view.text[start..i];
-            if word.len() + 1 < Self::MIN_WORD || in_word(i) || (start > 0 && in_word(start - 1)) || self.words.iter().any(|w| w == word) {
+            if word.len() + 1 < Self::MIN_WORD || in_word(i) || (start > 0 && in_word(start - 1)) {
                 continue;
             }
-            if let Some(right) = self.words.iter().find(|w| one_typo(word.as_bytes(), w.as_bytes())) {
+            // Only words with its first letter can be it or one typo away from it.
+            let Some(same) = self.words.get(usize::from(bytes[start] - b'a')).map(|w| w.iter()) else { continue };
+            if same.clone().any(|w| w == word) {
+                continue;
+            }
+            if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes())) {
                 let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
                 o.text.push_str(&view.text[at..start]);
                 o.spans.extend_from_slice(&view.spans[at..start]);
@@ -648,6 +657,7 @@ mod tests {
         // Short words and words with other characters are not typo-tolerant; right spellings stay.
         assert!(typos.correct(&Views::new("kotr homso moslims").plain).is_none());
         assert!(Typos::new(&[]).correct(&views.plain).is_none());
+        assert!(Typos::default().correct(&views.plain).is_none());
     }
 
     #[test]
