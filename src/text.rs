@@ -416,7 +416,8 @@ fn leet(c: char) -> Option<char> {
 
 /// Leetspeak: inside a token that has at least two letters, digits and symbols become letters; so
 /// does the digit of a two-character token with one letter ("1k haat"). A symbol (not a digit)
-/// only counts between two word characters, so "kut!" keeps its "!".
+/// only counts between two word characters, so "kut!" keeps its "!", except "$" and an "@" in a
+/// token with more leet.
 /// True when it changed a character.
 fn undo_leet(units: &mut [Unit]) -> bool {
     let mut changed = false;
