@@ -78,6 +78,8 @@ impl LazyRegex {
 
     /// The compiled regex; `None` only if it exceeds the size limit (or, for a trusted source,
     /// names an unknown `[defs]` entry, which the test suite rules out).
+    // Not inlined, like the detectors' `Lazy::deref`: one copy of the first-use compile.
+    #[inline(never)]
     pub fn get(&self) -> Option<&Regex> {
         self.re
             .get_or_init(|| {
@@ -96,6 +98,7 @@ impl LazyRegex {
     }
 
     /// True when it matches; false when it cannot be compiled.
+    #[inline(never)]
     pub fn is_match(&self, text: &str) -> bool {
         self.get().is_some_and(|r| r.is_match(text))
     }
