@@ -504,7 +504,7 @@ impl Engine {
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
         // Overlapping hits of one category: keep the earliest rule in the pack (the most specific),
         // widened to cover both.
-        hits.sort_by_key(|h| (h.start, h.end));
+        text::sort_by_key(&mut hits, |h| (h.start, h.end));
         let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
         for h in hits {
             let cat = self.rules[h.rule].info.category;
@@ -540,7 +540,7 @@ impl Engine {
                 }
             })
             .collect();
-        findings.sort_by_key(|f| (f.action, f.start, f.end));
+        text::sort_by_key(&mut findings, |f| (f.action, f.start, f.end));
         let action = findings.first().map_or(Action::Allow, |f| f.action);
         Verdict { action, findings }
     }
@@ -709,7 +709,7 @@ fn apply_options(merged: &mut Merged, options: &EngineOptions) -> Result<(), Err
     }
     // Category actions first, then rule actions, so the more specific one wins.
     let mut actions: Vec<(&String, &Action)> = options.actions.iter().collect();
-    actions.sort_by_key(|(id, _)| id.contains('/'));
+    text::sort_by_key(&mut actions, |(id, _)| id.contains('/'));
     for (id, action) in actions {
         if !known(id, &merged.rules) {
             return Err(Error::Options(format!("`actions` names `{id}`, which is neither a rule id nor a category id")));

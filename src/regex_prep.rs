@@ -158,7 +158,7 @@ fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
     if out.iter().any(|l| l.iter().all(|&b| b == BOUNDARY)) {
         return None;
     }
-    out.sort();
+    crate::text::sort_by(&mut out, Ord::cmp);
     out.dedup();
     Some(out)
 }
@@ -317,7 +317,7 @@ fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
                     }
                 }
                 if complete {
-                    union.sort();
+                    crate::text::sort_by(&mut union, Ord::cmp);
                     union.dedup();
                     candidates.push(union);
                 }
@@ -355,7 +355,7 @@ pub fn conditions(hir: &Hir) -> Vec<Triggers> {
         if per.iter().all(|c| !c.is_empty()) {
             for k in 0..MAX_SETS {
                 let mut union: Triggers = per.iter().flat_map(|c| c[k.min(c.len() - 1)].iter().cloned()).collect();
-                union.sort();
+                crate::text::sort_by(&mut union, Ord::cmp);
                 union.dedup();
                 sets.push(union);
             }
@@ -368,12 +368,12 @@ pub fn conditions(hir: &Hir) -> Vec<Triggers> {
             }
         }
     }
-    sets.sort_by_key(|s| std::cmp::Reverse(score(s)));
+    crate::text::sort_by_key(&mut sets, |s| std::cmp::Reverse(score(s)));
     sets.dedup();
     // A set that is a stronger one without its boundary marks adds nothing.
     let unmarked = |s: &Triggers| -> Triggers {
         let mut s: Triggers = s.iter().map(|l| l.iter().copied().filter(|&b| b != BOUNDARY).collect()).collect();
-        s.sort();
+        crate::text::sort_by(&mut s, Ord::cmp);
         s.dedup();
         s
     };

@@ -534,6 +534,21 @@ fn split_letters(units: &[Unit]) -> Option<Vec<bool>> {
     keep
 }
 
+/// Sorts `v` stably: a binary insertion sort. The lists sorted here are short (hits,
+/// findings, a pattern's trigger literals), and each element type given to the standard library's
+/// sort adds a few kilobytes to the WebAssembly module.
+pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..v.len() {
+        let at = v[..i].partition_point(|x| cmp(x, &v[i]).is_le());
+        v[at..=i].rotate_right(1);
+    }
+}
+
+/// [`sort_by`] on a key.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
 /// True for characters that make up words in the `lex` view.
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
@@ -545,7 +560,7 @@ pub fn is_word_char(c: char) -> bool {
 #[must_use]
 pub fn utf16_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
+    sort_by_key(&mut order, |&i| offsets[i]);
     let mut out = vec![0; offsets.len()];
     let mut units = 0usize;
     let mut chars = text.char_indices().peekable();
@@ -725,5 +740,27 @@ mod tests {
     fn utf16_offsets_count_surrogates() {
         let text = "a😀b";
         assert_eq!(utf16_offsets(text, &[0, 1, 5, 6]), vec![0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn sort_by_key_is_a_stable_sort() {
+        // Pseudo-random keys with many ties; the standard library's stable sort is the reference.
+        let mut state = 7u32;
+        for len in [0usize, 1, 2, 3, 10, 100, 700] {
+            let v: Vec<(u32, usize)> = (0..len)
+                .map(|i| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((state >> 16) % 13, i)
+                })
+                .collect();
+            let mut ours = v.clone();
+            sort_by_key(&mut ours, |&(k, _)| k);
+            let mut std_sorted = v;
+            std_sorted.sort_by_key(|&(k, _)| k);
+            assert_eq!(ours, std_sorted, "{len}");
+        }
+        let mut words = vec!["politie", "agent", "flik", "agent", ""];
+        sort_by(&mut words, Ord::cmp);
+        assert_eq!(words, ["", "agent", "agent", "flik", "politie"]);
     }
 }
