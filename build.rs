@@ -107,7 +107,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     // the pool's separator. Every pattern that parses is stored, even with a long word list as its
     // only set: parsing it at start-up would cost more time (above all in WebAssembly, where the
     // parser's code is compiled on first use) than the list costs module size.
-    let mut table: Vec<Option<Vec<Vec<Vec<u8>>>>> = Vec::new();
+    let mut table: Vec<Option<(Vec<Vec<Vec<u8>>>, bool)>> = Vec::new();
     // Per rule with patterns: the 16-bit key of its id, its first pattern, how many it has, and a
     // check of their sources as written: the engine looks patterns up by rule and place, and takes
     // the precomputed sets only if the rule's sources are the same.
@@ -127,8 +127,8 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
                 let conds = regex_prep::expand_defs(p, &expanded)
                     .ok()
                     .and_then(|src| regex_prep::parse(&regex_prep::marked_classes(&src)).ok())
-                    .map(|hir| regex_prep::conditions(&hir))
-                    .filter(|sets| !sets.iter().flatten().any(|l| l.contains(&0x1f)));
+                    .map(|hir| (regex_prep::conditions(&hir), regex_prep::within_sentence(&hir)))
+                    .filter(|(sets, _)| !sets.iter().flatten().any(|l| l.contains(&0x1f)));
                 table.push(conds);
             }
             rules_table.push((regex_prep::key16(regex_prep::fingerprint(id)), first, count, regex_prep::key16(check)));
@@ -151,11 +151,11 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     let mut counts: Vec<u8> = Vec::new();
     let mut pattern_sets: Vec<u16> = Vec::new();
     for conds in &table {
-        let Some(sets) = conds else {
+        let Some((sets, local)) = conds else {
             counts.push(regex_prep::NOT_PRECOMPUTED);
             continue;
         };
-        counts.push(sets.len().min(8) as u8);
+        counts.push(sets.len().min(8) as u8 | if *local { regex_prep::WITHIN_SENTENCE } else { 0 });
         for set in sets.iter().take(8) {
             let mut ids: Vec<u16> = set
                 .iter()
@@ -248,7 +248,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     static_array(&mut code, "per rule in `RULE_KEYS`, the place of its first pattern.", "RULE_FIRST", "u16", &rule_first);
     static_array(&mut code, "per rule in `RULE_KEYS`, how many patterns it has.", "RULE_PATTERNS", "u8", &rule_count);
     static_array(&mut code, "per rule in `RULE_KEYS`, the check of its patterns' sources (`regex_prep::chain_check`).", "RULE_CHECK", "u16", &rule_checks);
-    static_array(&mut code, "per pattern place, how many trigger sets it has (255: none precomputed); its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
+    static_array(&mut code, "per pattern place, how many trigger sets it has (255: none precomputed), plus `WITHIN_SENTENCE` when no match can hold a sentence end; its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
     static_array(&mut code, "set ids, per pattern, in the order of its condition bits.", "TRIGGER_SETS", "u16", &pattern_sets);
     code.push_str(&entries_table(files));
     std::fs::write(out.join("triggers.rs"), code).expect("write triggers.rs");

@@ -257,11 +257,16 @@ impl Engine {
     #[must_use]
     pub fn unwoken_patterns(&self, text: &str) -> Vec<String> {
         let views = Views::new(text);
-        let woken = self.patterns.candidates(&views.plain.text);
+        let t = views.plain.text.as_str();
+        let woken = self.patterns.candidates(t);
         let mut missed = Vec::new();
         for (i, (rule, re)) in self.patterns.patterns.iter().enumerate() {
-            if !woken.contains(&(i as u32)) && re.is_match(&views.plain.text) {
-                missed.push(format!("{}: {}", self.rules[*rule].info.id, re.source().unwrap_or_else(Cow::Owned)));
+            let Some(compiled) = re.get() else { continue };
+            // Every match must lie in a stretch the pattern runs on.
+            for m in compiled.find_iter(t).filter(|m| !m.is_empty()) {
+                if !woken.iter().any(|c| c.pattern as usize == i && c.start as usize <= m.start() && m.end() <= c.end as usize) {
+                    missed.push(format!("{}: {} «{}»", self.rules[*rule].info.id, re.source().unwrap_or_else(Cow::Owned), m.as_str()));
+                }
             }
         }
         missed
@@ -277,7 +282,9 @@ impl Engine {
         let mut wakers: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); self.patterns.patterns.len()];
         for text in texts {
             let views = Views::new(text);
-            for i in self.patterns.candidates(&views.plain.text) {
+            let mut woken: Vec<u32> = self.patterns.candidates(&views.plain.text).iter().map(|c| c.pattern).collect();
+            woken.dedup();
+            for i in woken {
                 let (_, re) = &self.patterns.patterns[i as usize];
                 counts[i as usize].0 += 1;
                 if re.is_match(&views.plain.text) {
@@ -315,10 +322,10 @@ impl Engine {
         let views = Views::new(text);
         let mut out = Vec::new();
         for view in std::iter::once(&views.plain).chain(&views.joined) {
-            for i in self.patterns.candidates(&view.text) {
-                let (rule, re) = &self.patterns.patterns[i as usize];
+            for c in self.patterns.candidates(&view.text) {
+                let (rule, re) = &self.patterns.patterns[c.pattern as usize];
                 let Some(compiled) = re.get() else { continue };
-                for m in compiled.find_iter(&view.text) {
+                for m in compiled.find_iter(&view.text[..c.end as usize]).filter(|m| m.start() >= c.start as usize) {
                     let src = re.source().unwrap_or_else(Cow::Owned);
                     out.push(format!("{} «{}» {}", self.rules[*rule].info.id, m.as_str(), src.chars().take(70).collect::<String>()));
                 }
@@ -455,25 +462,32 @@ impl Engine {
     }
 
     fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
-        for i in self.patterns.candidates(&plain.text) {
-            let (rule, lazy) = &self.patterns.patterns[i as usize];
+        for c in self.patterns.candidates(&plain.text) {
+            let (rule, lazy) = &self.patterns.patterns[c.pattern as usize];
             if !self.rules[*rule].info.enabled {
                 continue;
             }
             let Some(re) = lazy.get() else { continue };
             let first = hits.len();
-            if re.captures_len() > 1 && re.capture_names().any(|n| n == Some("hit")) {
-                for caps in re.captures_iter(&plain.text) {
-                    if let Some(m) = caps.name("hit").filter(|m| !m.is_empty()) {
-                        let (start, end) = plain.to_original(m.start(), m.end());
-                        hits.push(Hit { rule: *rule, start, end });
-                    }
-                }
-            } else {
-                for m in re.find_iter(&plain.text).filter(|m| !m.is_empty()) {
-                    let (start, end) = plain.to_original(m.start(), m.end());
+            // The stretch to search, with the text before it as context (`find_at`).
+            let hay = &plain.text[..c.end as usize];
+            let mut at = c.start as usize;
+            let by_group = re.captures_len() > 1 && re.capture_names().any(|n| n == Some("hit"));
+            while at <= hay.len() {
+                let (whole, m) = if by_group {
+                    let Some(caps) = re.captures_at(hay, at) else { break };
+                    let whole = caps.get(0).map_or(at..at, |m| m.range());
+                    (whole, caps.name("hit").map(|m| m.range()))
+                } else {
+                    let Some(m) = re.find_at(hay, at) else { break };
+                    (m.range(), Some(m.range()))
+                };
+                if let Some(m) = m.filter(|m| !m.is_empty()) {
+                    let (start, end) = plain.to_original(m.start, m.end);
                     hits.push(Hit { rule: *rule, start, end });
                 }
+                // As `find_iter`: on after the match, one character on after an empty one.
+                at = if whole.is_empty() { whole.end + hay[whole.end..].chars().next().map_or(1, char::len_utf8) } else { whole.end };
             }
             if self.rules[*rule].sentence_span {
                 for h in &mut hits[first..] {

@@ -15,7 +15,10 @@ use std::sync::{Arc, OnceLock};
 use regex::{Regex, RegexBuilder};
 
 use crate::trie::Trie;
-use crate::regex_prep::{ascii_classes, chain_check, conditions, expand_defs, fingerprint, key16, marked_classes, parse, BOUNDARY, NOT_PRECOMPUTED};
+use crate::regex_prep::{
+    ascii_classes, chain_check, conditions, expand_defs, fingerprint, key16, marked_classes, parse, within_sentence, BOUNDARY,
+    NOT_PRECOMPUTED, SENTENCE_ENDS, WITHIN_SENTENCE,
+};
 
 /// `[defs]` with their own references expanded: name → regex fragment.
 pub type Defs = BTreeMap<String, String>;
@@ -116,6 +119,14 @@ pub struct PatternSet {
     pub patterns: Vec<(usize, LazyRegex)>,
     /// Per pattern, the bit mask a text must fill (one bit per trigger set); 0 runs it always.
     need: Vec<u8>,
+    /// Per pattern, whether no match can hold a sentence end ([`within_sentence`]): then its sets
+    /// must be filled within one stretch between sentence ends, and it runs only there.
+    local: Vec<bool>,
+    /// Per pattern, `need` in the low byte, and the bytes above all ones if it is `local`
+    /// (for [`PatternSet::candidates`]); made by `finish`.
+    meta: Vec<u16>,
+    /// The patterns that need no literal.
+    always: Vec<u32>,
     /// Whether any default pattern is in: then the trie holds build.rs's pool first, in pool
     /// order, so a pool index is a literal id and nothing is copied or hashed.
     pooled: bool,
@@ -211,8 +222,10 @@ impl PatternSet {
         }
         self.pooled = true;
         if self.trigger_start.is_empty() {
-            self.trigger_start = starts_of(precomputed::TRIGGER_COUNT.iter().map(|&n| if n == NOT_PRECOMPUTED { 0 } else { u32::from(n) }));
+            self.trigger_start =
+                starts_of(precomputed::TRIGGER_COUNT.iter().map(|&n| if n == NOT_PRECOMPUTED { 0 } else { u32::from(n & !WITHIN_SENTENCE) }));
         }
+        self.local.push(precomputed::TRIGGER_COUNT[at] & WITHIN_SENTENCE != 0);
         let id = self.patterns.len() as u32;
         let own = &precomputed::TRIGGER_SETS[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
         for (bit, &set) in own.iter().enumerate() {
@@ -228,7 +241,8 @@ impl PatternSet {
     pub fn add(&mut self, rule: usize, src: String) -> Result<(), String> {
         let id = self.patterns.len() as u32;
         let mut sets = 0usize;
-        let conds = conditions(&parse(&marked_classes(&src))?);
+        let hir = parse(&marked_classes(&src))?;
+        let conds = conditions(&hir);
         self.parsed += 1;
         let re = LazyRegex::new(src)?;
         for set in conds.iter().take(8) {
@@ -245,6 +259,7 @@ impl PatternSet {
         }
         self.patterns.push((rule, re));
         self.need.push(((1u16 << sets) - 1) as u8);
+        self.local.push(within_sentence(&hir));
         Ok(())
     }
 
@@ -315,6 +330,8 @@ impl PatternSet {
         if literals.iter().any(|l| !l.is_empty()) {
             self.triggers = Some(Trie::new(&literals));
         }
+        self.meta = self.need.iter().zip(&self.local).map(|(&n, &l)| u16::from(n) | if l { 0xFF00 } else { 0 }).collect();
+        self.always = (0..self.need.len() as u32).filter(|&p| self.need[p as usize] == 0).collect();
     }
 
     /// The trigger literals found in `text` that fill a set of pattern `pattern` (for tuning).
@@ -332,30 +349,83 @@ impl PatternSet {
         out
     }
 
-    /// The patterns that can match `text`, in pack order.
-    pub fn candidates(&self, text: &str) -> Vec<u32> {
-        let mut have = vec![0u8; self.patterns.len()];
+    /// The patterns that can match `text`, in pack order, each with the stretch of `text` to
+    /// search: a pattern that cannot match across a sentence end ([`within_sentence`]) runs only on
+    /// the stretches between sentence ends where all its trigger sets were filled, each once.
+    pub fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let bytes = text.as_bytes();
+        // Stretch `k` is `ends[k - 1]..ends[k]`: up to and with a sentence end, the last one up to
+        // the end of the text. After 254 stretches the rest is one (a stretch number fits a byte).
+        let mut ends: Vec<u32> = Vec::new();
+        for (i, b) in bytes.iter().enumerate() {
+            if SENTENCE_ENDS.contains(b) && ends.len() < 254 {
+                ends.push(i as u32 + 1);
+            }
+        }
+        if ends.last() != Some(&(bytes.len() as u32)) {
+            ends.push(bytes.len() as u32);
+        }
+        let stretch = |k: u16| (if k == 0 { 0 } else { ends[usize::from(k) - 1] }, ends[usize::from(k)]);
+        // Per pattern, the condition bits filled (low byte) and, for a local pattern, one more
+        // than the stretch they were filled in (high byte); `self.meta` masks the stretch off for
+        // the others, so one compare per fill sees a new stretch.
+        let mut state = vec![0u16; self.patterns.len()];
+        // The patterns filled at all, and those that need nothing.
+        let mut touched: Vec<u32> = Vec::with_capacity(256);
+        let mut out: Vec<Candidate> = Vec::new();
+        let woken = |p: usize, st: u16, out: &mut Vec<Candidate>| {
+            let (start, end) = if st >> 8 == 0 { (0, bytes.len() as u32) } else { stretch((st >> 8) - 1) };
+            out.push(Candidate { pattern: p as u32, start, end });
+        };
         if let Some(trie) = &self.triggers {
-            let bytes = text.as_bytes();
             // An ASCII word boundary, as `(?-u:\b)` in the patterns sees it.
             let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
             let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
+            let mut k = 0usize;
             trie.find_all(bytes, |literal, start, end| {
                 let marks = self.boundaries[literal];
                 if (marks & 1 != 0 && !boundary(start)) || (marks & 2 != 0 && !boundary(end)) {
                     return;
                 }
-                self.each_fill(literal, |p, bit| have[p as usize] |= 1 << bit);
+                // The stretch of the literal's last byte (literals are found in the order they end).
+                while ends[k] as usize <= end - 1 {
+                    k += 1;
+                }
+                let tag = ((k + 1) << 8) as u16;
+                self.each_fill(literal, |p, bit| {
+                    let p = p as usize;
+                    let meta = self.meta[p];
+                    let mut st = state[p];
+                    if st == 0 {
+                        touched.push(p as u32);
+                    } else if st & 0xFF00 != tag & meta {
+                        if st & 0xFF == meta & 0xFF {
+                            woken(p, st, &mut out);
+                        }
+                        st = 0;
+                    }
+                    state[p] = (st & 0xFF) | (tag & meta) | 1 << bit;
+                });
             });
         }
-        let mut out: Vec<u32> = Vec::new();
-        for (i, (&h, &n)) in have.iter().zip(&self.need).enumerate() {
-            if h == n {
-                out.push(i as u32);
+        for &p in self.always.iter().chain(&touched) {
+            let (st, meta) = (state[p as usize], self.meta[p as usize]);
+            if st & 0xFF == meta & 0xFF {
+                woken(p as usize, st, &mut out);
             }
         }
+        crate::text::sort_by_key(&mut out, |c| (c.pattern, c.start));
         out
     }
+}
+
+/// A pattern to run ([`PatternSet::candidates`]) and where: on `text[..end]`, from `start` (with
+/// the text before `start` as context for `\b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Candidate {
+    pub pattern: u32,
+    pub start: u32,
+    pub end: u32,
 }
 
 #[cfg(test)]
@@ -413,6 +483,17 @@ mod tests {
             .iter()
             .map(|set| set.iter().map(|l| String::from_utf8_lossy(l).replace('\x01', "|")).collect())
             .collect()
+    }
+
+    #[test]
+    fn within_sentence_means_no_match_can_hold_a_sentence_end() {
+        let local = |p: &str| within_sentence(&parse(&marked_classes(p)).unwrap());
+        for p in [r"\bik\s+haat\s+\w+", r"\bals\b[^.!?\n]{0,50}\bzijt\b", r"\d+\s?%(?:\s|$)", r"a(?:\.){0}b"] {
+            assert!(local(p), "{p}");
+        }
+        for p in [r"www\.\w+", r"\bklacht\b[^\n]{0,60}\bagent", r"\bwat\?", r"x.y", r"\W+", r"(?s)a.b", r"[!]{2}"] {
+            assert!(!local(p), "{p}");
+        }
     }
 
     #[test]

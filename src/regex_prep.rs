@@ -402,6 +402,28 @@ pub fn conditions(hir: &Hir) -> Vec<Triggers> {
     sets
 }
 
+/// The characters that end a sentence for [`within_sentence`].
+pub const SENTENCE_ENDS: [u8; 3] = [b'.', b'!', b'?'];
+
+/// True when no match of the regex can hold a sentence end ([`SENTENCE_ENDS`]): every match then
+/// lies inside one stretch of text between two of them, so the engine needs the pattern's trigger
+/// literals in one stretch, and searches only there. Most phrase patterns bridge words with
+/// `[^.!?\n]{0,50}` or `\s+`, and qualify.
+#[must_use]
+pub fn within_sentence(hir: &Hir) -> bool {
+    use regex_syntax::hir::Class;
+    let end = |lo: u32, hi: u32| SENTENCE_ENDS.iter().any(|&b| lo <= u32::from(b) && u32::from(b) <= hi);
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(l) => !l.0.iter().any(|b| SENTENCE_ENDS.contains(b)),
+        HirKind::Class(Class::Unicode(c)) => !c.ranges().iter().any(|r| end(u32::from(r.start()), u32::from(r.end()))),
+        HirKind::Class(Class::Bytes(c)) => !c.ranges().iter().any(|r| end(u32::from(r.start()), u32::from(r.end()))),
+        HirKind::Repetition(r) => r.max == Some(0) || within_sentence(&r.sub),
+        HirKind::Capture(c) => within_sentence(&c.sub),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(within_sentence),
+    }
+}
+
 /// Parses a prepared pattern; the error is the parser's last line ("unclosed group").
 pub fn parse(src: &str) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new()
@@ -432,6 +454,8 @@ pub fn chain_check(check: u64, source: &str) -> u64 {
 
 /// build.rs's trigger-set count for a default pattern it could not precompute.
 pub const NOT_PRECOMPUTED: u8 = 0xFF;
+/// The flag build.rs adds to a default pattern's trigger-set count when [`within_sentence`].
+pub const WITHIN_SENTENCE: u8 = 0x40;
 
 /// A 64-bit FNV-1a fingerprint of a pattern source or rule id, for build.rs's trigger tables.
 #[must_use]

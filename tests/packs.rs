@@ -586,3 +586,28 @@ fn typos_in_the_words_a_pack_names_are_seen_through() {
     assert_eq!(user.check("die ratelsalngen").unwrap().action, Action::Remove);
     assert_eq!(engine().check("die ratelsalngen").unwrap().action, Action::Allow);
 }
+
+/// A pattern that cannot match across a sentence end runs only on the sentences that hold all its
+/// trigger words; one that can (here `[^\n]`) still finds its match across sentences. Both find
+/// every match, also several in one text and one right after a sentence end.
+#[test]
+fn patterns_run_on_the_sentences_their_trigger_words_are_in() {
+    let source = "[[rules]]\nid = \"report/test-local\"\npatterns = ['\\bzorblax\\b[^.!?\\n]{0,30}\\bquuxen\\b']\n\
+                  [[rules]]\nid = \"report/test-wide\"\npatterns = ['\\bflimwax\\b[^\\n]{0,60}\\bplonkt\\b']\n";
+    let e = with_pack("stretch.toml", source).unwrap();
+    let ids = |text: &str| -> Vec<String> { check(&e, text).findings.iter().map(|f| f.rule.clone()).collect() };
+    assert!(ids("Mijn zorblax is quuxen.").contains(&"report/test-local".to_string()));
+    assert!(ids("Ha. Mijn zorblax werd gisteren quuxen! En nog een zorblax quuxen?").contains(&"report/test-local".to_string()));
+    let spans: Vec<(usize, usize)> = check(&e, "Ha. Mijn zorblax quuxen! Nog een zorblax quuxen?")
+        .findings
+        .iter()
+        .filter(|f| f.rule == "report/test-local")
+        .map(|f| (f.start, f.end))
+        .collect();
+    assert_eq!(spans, vec![(9, 23), (33, 47)]);
+    // The words in two sentences: no match is possible, and none is found.
+    assert!(!ids("Mijn zorblax staat buiten. Mijn auto is quuxen.").contains(&"report/test-local".to_string()));
+    // A pattern that may cross a sentence end still does.
+    assert!(ids("Mijn flimwax stond hier. Nu is hij plonkt").contains(&"report/test-wide".to_string()));
+    assert!(engine().unwoken_patterns("Mijn zorblax is quuxen. Mijn flimwax. Kwijt!").is_empty());
+}
