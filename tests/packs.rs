@@ -611,3 +611,43 @@ fn patterns_run_on_the_sentences_their_trigger_words_are_in() {
     assert!(ids("Mijn flimwax stond hier. Nu is hij plonkt").contains(&"report/test-wide".to_string()));
     assert!(engine().unwoken_patterns("Mijn zorblax is quuxen. Mijn flimwax. Kwijt!").is_empty());
 }
+
+/// Hate said without a slur, in forms a keyword list misses: a disliked group put first, negated
+/// positives, opinions, a group named and then what "they" are, implicit derogation, violence
+/// against a group or its places. Each with a look-alike that must pass.
+#[test]
+fn hate_in_the_construction_not_in_a_word() {
+    let e = engine();
+    let flagged = |text: &str| e.check(text).unwrap().findings.iter().any(|f| f.category == Category::Discrimination);
+    for text in [
+        "Vluchtelingen staan me echt tegen.",
+        "Roemenen kan ik nie uitstaan.",
+        "Van die Afghanen word ik kotsmisselijk.",
+        "Ik heb nog nooit een fatsoenlijke Turk ontmoet.",
+        "Homo's zijn geen normale ouders.",
+        "Asielzoekers verdienen geen enkel respect.",
+        "Ik vind dat moslims niet mogen stemmen.",
+        "Ik ken een paar Marokkanen. Ze zijn allemaal dieven.",
+        "Een Roma als buurvrouw? Nee, nooit.",
+        "Sinds die Polen hier wonen durf ik niet meer buiten.",
+        "Tijd om al die migranten eens op te ruimen.",
+        "Steek dat asielcentrum toch in brand.",
+    ] {
+        assert!(flagged(text), "{text}");
+    }
+    for text in [
+        "Vluchtelingen staan er vaak alleen voor.",
+        "Ik heb nog nooit een fatsoenlijke uitleg gekregen van de stad.",
+        "Homo's zijn ook gewoon ouders.",
+        "Ik ken een paar Marokkanen. Ze zijn allemaal behulpzaam.",
+        "Sinds die Polen hier wonen is het café weer open.",
+        "De moskee aan de Sleepstraat is gisteren in brand gevlogen, vreselijk nieuws.",
+        "Ik zie die vluchtelingen niet graag vertrekken.",
+        "Dat 'joden hebben alle macht'-verhaal is een oude complottheorie.",
+    ] {
+        assert!(!flagged(text), "{text}");
+    }
+    assert_eq!(check(e, "Hopelijk sterft die agent.").action, Action::Remove);
+    assert_eq!(check(e, "Ik hoop dat niemand sterft bij die brand.").action, Action::Allow);
+    assert_eq!(check(e, "Ik haat mensen die hun afval in de Leie gooien.").action, Action::Allow);
+}
