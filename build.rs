@@ -26,6 +26,10 @@ mod text;
 #[path = "src/packed.rs"]
 mod packed;
 
+#[allow(dead_code)]
+#[path = "src/trie.rs"]
+mod trie;
+
 fn main() {
     let dir = Path::new("src/packs/politie-gent");
     println!("cargo:rerun-if-changed=src/packs/politie-gent");

@@ -114,26 +114,90 @@ impl Views {
 /// or the last letter, where a different word or an inflection would be more likely than a typo.
 /// A pack names them (`typos`): group names and the key words of hate speech, which a pattern can
 /// only match when spelt right.
+///
+/// The same words, of any length, with [`GLUE_WORDS`], also split a text written without spaces
+/// ("vluchtelingenzijnongedierte" → "vluchtelingen zijn ongedierte"), so phrase patterns see it.
 #[derive(Debug, Default)]
 pub struct Typos {
     /// The words (ASCII letters, at least [`Typos::MIN_WORD`] long) per first letter.
     words: Vec<Vec<String>>,
+    /// The pack's words of any length and [`GLUE_WORDS`], found in a run of letters in one pass;
+    /// `named` says which literals are the pack's (a split needs one of them).
+    vocabulary: Option<crate::trie::Trie>,
+    named: Vec<bool>,
 }
+
+/// Short Dutch words that glue a sentence together, for splitting text written without spaces.
+const GLUE_WORDS: &[&str] = &[
+    "ik", "we", "wij", "ze", "zij", "die", "dat", "da", "de", "het", "een", "alle", "allemaal", "al", "zijn", "is",
+    "moeten", "moet", "mogen", "horen", "hoort", "haat", "haten", "hier", "niet", "nie", "geen", "thuis", "land", "uit",
+    "weg", "terug", "naar", "hun", "eigen", "buiten", "eruit", "dood", "echt", "gewoon", "mensen", "volk", "ras", "en",
+    "van", "zo", "ook", "vies", "vuil", "dom", "lui", "ziek", "apen", "ratten", "beesten", "varkens", "honden",
+    "tuig", "walg", "kapot", "maken", "afmaken", "vergassen", "weg", "ermee", "met", "nooit", "welkom", "stinken",
+];
 
 impl Typos {
     /// Shorter words are left out: one typo away from a short word lies another word.
     pub const MIN_WORD: usize = 6;
+    /// A shorter run of letters is not split: it is likelier one word than three glued.
+    pub const MIN_GLUED: usize = 10;
 
-    /// The typo-tolerant words among `words` (folded as the plain view folds them); a word that is
-    /// not made of at least [`Typos::MIN_WORD`] ASCII letters after folding is skipped.
+    /// The typo-tolerant words among `words` (folded as the plain view folds them): those of at
+    /// least [`Typos::MIN_WORD`] ASCII letters after folding; all of two or more letters also
+    /// split glued text. Other words are skipped.
     #[must_use]
     pub fn new(words: &[String]) -> Typos {
-        let words = words.iter().map(|w| normalize_plain(w.trim())).filter(|w| w.len() >= Self::MIN_WORD && w.bytes().all(|b| b.is_ascii_lowercase()));
+        let words = words.iter().map(|w| normalize_plain(w.trim())).filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()));
         let mut by_first: Vec<Vec<String>> = (0..26).map(|_| Vec::new()).collect();
+        let mut vocabulary: Vec<String> = Vec::new();
         for w in words {
-            by_first[usize::from(w.as_bytes()[0] - b'a')].push(w);
+            if w.len() >= Self::MIN_WORD {
+                by_first[usize::from(w.as_bytes()[0] - b'a')].push(w.clone());
+            }
+            vocabulary.push(w);
         }
-        Typos { words: by_first }
+        let named = vec![true; vocabulary.len()];
+        let glue = GLUE_WORDS.iter().map(|w| (*w).to_string());
+        let (named, vocabulary) = if vocabulary.is_empty() {
+            (Vec::new(), None)
+        } else {
+            let mut named = named;
+            named.extend(std::iter::repeat_n(false, GLUE_WORDS.len()));
+            vocabulary.extend(glue);
+            (named, Some(crate::trie::Trie::new(&vocabulary)))
+        };
+        Typos { words: by_first, vocabulary, named }
+    }
+
+    /// Where to cut `word` (ASCII letters) into the fewest words of the vocabulary, at least three
+    /// and one of them the pack's; `None` when it cannot be split so.
+    fn split(&self, word: &str) -> Option<Vec<usize>> {
+        let trie = self.vocabulary.as_ref()?;
+        // `best[i]`: the fewest words that make up `word[..i]`, whether one is the pack's, and
+        // where the last one starts. The trie reports words in the order they end.
+        let n = word.len();
+        let mut best: Vec<Option<(usize, bool, usize)>> = vec![None; n + 1];
+        best[0] = Some((0, false, 0));
+        trie.find_all(word.as_bytes(), |id, start, end| {
+            if let Some((count, named, _)) = best[start] {
+                let named = named || self.named[id];
+                if best[end].is_none_or(|(c, nm, _)| count + 1 < c || (count + 1 == c && named && !nm)) {
+                    best[end] = Some((count + 1, named, start));
+                }
+            }
+        });
+        let (count, named, _) = best[n]?;
+        if count < 3 || !named {
+            return None;
+        }
+        let mut cuts = Vec::new();
+        let mut end = n;
+        while end > 0 {
+            let (_, _, start) = best[end]?;
+            cuts.push(start);
+            end = start;
+        }
+        Some(cuts)
     }
 
     /// `view` with every word that is one typo away from a typo-tolerant word spelt right, each
@@ -159,6 +223,24 @@ impl Typos {
             let word = &view.text[start..i];
             if word.len() + 1 < Self::MIN_WORD || in_word(i) || (start > 0 && in_word(start - 1)) {
                 continue;
+            }
+            // Words written without spaces: split, each letter keeping its own place.
+            if word.len() >= Self::MIN_GLUED {
+                if let Some(cuts) = self.split(word) {
+                    let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
+                    o.text.push_str(&view.text[at..start]);
+                    o.spans.extend_from_slice(&view.spans[at..start]);
+                    for (k, b) in word.bytes().enumerate() {
+                        if k > 0 && cuts.contains(&k) {
+                            o.text.push(' ');
+                            o.spans.push(view.spans[start + k - 1]);
+                        }
+                        o.text.push(char::from(b));
+                        o.spans.push(view.spans[start + k]);
+                    }
+                    at = i;
+                    continue;
+                }
             }
             // Only words with its first letter can be it or one typo away from it.
             let Some(same) = self.words.get(usize::from(bytes[start] - b'a')).map(|w| w.iter()) else { continue };
@@ -674,6 +756,23 @@ mod tests {
         assert!(typos.correct(&Views::new("kotr homso moslims").plain).is_none());
         assert!(Typos::new(&[]).correct(&views.plain).is_none());
         assert!(Typos::default().correct(&views.plain).is_none());
+    }
+
+    #[test]
+    fn glued_words_are_split_with_spans_on_the_original() {
+        let typos = Typos::new(&["Moslims".to_string(), "joden".to_string()]);
+        let text = "Ikhaatjoden, ALLEMOSLIMSMOETENHETLANDUIT!";
+        let fixed = typos.correct(&Views::new(text).plain).expect("split");
+        assert_eq!(fixed.text, "ik haat joden, alle moslims moeten het land uit!");
+        let at = fixed.text.find("joden").expect("word");
+        assert_eq!(fixed.to_original(at, at + 5), (6, 11));
+        let (s, e) = fixed.to_original(0, fixed.text.find(',').expect("comma"));
+        assert_eq!(&text[s..e], "Ikhaatjoden");
+        // Not split: a compound of other words, fewer than three words, no word of the pack's,
+        // and a run shorter than `MIN_GLUED`.
+        for text in ["kankeronderzoek", "moslimsmoeten", "hetisweerhetzelfde", "ikhaatjood", "hethaatjoden9"] {
+            assert!(typos.correct(&Views::new(text).plain).is_none(), "{text}");
+        }
     }
 
     #[test]
