@@ -104,7 +104,8 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
         }
     }
     // The same one-level expansion as Engine::compile.
-    let expanded: BTreeMap<String, String> =
+    let defs: regex_prep::Defs = defs.into_iter().collect();
+    let expanded: regex_prep::Defs =
         defs.iter().map(|(k, v)| (k.clone(), regex_prep::expand_defs(v, &defs).unwrap_or_default())).collect();
     // Per pattern of the default pack, in file, rule and pattern order: its trigger sets, or
     // `None` when it does not parse (the engine reports that at run time) or has a literal with

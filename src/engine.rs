@@ -33,8 +33,9 @@ pub struct EngineOptions {
     pub packs: Vec<(String, String)>,
     /// Rule ids or category ids to switch off.
     pub disable: Vec<String>,
-    /// Action per rule id or category id.
-    pub actions: BTreeMap<String, Action>,
+    /// Action per rule id or category id (category actions apply first, then rule actions; for the
+    /// same id the later pair wins).
+    pub actions: Vec<(String, Action)>,
     /// Extra words to flag (rule `insult/user-words`).
     pub block: Vec<String>,
     /// Extra words that never count.
@@ -130,7 +131,7 @@ struct Hit {
 struct Merged {
     rules: Vec<RuleDef>,
     sources: Vec<(String, usize)>,
-    defs: BTreeMap<String, String>,
+    defs: Vec<(String, String)>,
     /// A user pack changed `[defs]`: no default regex can be trusted unparsed.
     user_defs: bool,
     allow: Vec<String>,
@@ -157,7 +158,7 @@ impl Engine {
         let mut merged = Merged {
             rules: Vec::new(),
             sources: Vec::new(),
-            defs: BTreeMap::new(),
+            defs: Vec::new(),
             user_defs: false,
             allow: Vec::new(),
             block: Vec::new(),
@@ -632,7 +633,7 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
     let err = |line: Option<usize>, message: String| Error::Pack { file: name.to_string(), line, message };
     merged.user_defs |= !default && !file.defs.is_empty();
     for (k, v) in file.defs {
-        merged.defs.insert(k, v);
+        crate::regex_prep::set_def(&mut merged.defs, k, v);
     }
     merged.allow.extend(file.allow);
     merged.block.extend(file.block);
@@ -722,7 +723,7 @@ fn apply_options(merged: &mut Merged, options: &EngineOptions) -> Result<(), Err
         }
     }
     // Category actions first, then rule actions, so the more specific one wins.
-    let mut actions: Vec<(&String, &Action)> = options.actions.iter().collect();
+    let mut actions: Vec<(&String, &Action)> = options.actions.iter().map(|(id, a)| (id, a)).collect();
     text::sort_by_key(&mut actions, |(id, _)| id.contains('/'));
     for (id, action) in actions {
         if !known(id, &merged.rules) {
@@ -756,10 +757,10 @@ fn parse_entry(raw: &str) -> (Mode, &str) {
 fn compile(merged: Merged) -> Result<Engine, Error> {
     let Merged { rules: defs_list, sources, defs, user_defs, allow, typos, contacts, links, .. } = merged;
     // Expand defs that use other defs (one level deep is enough for the packs we write).
-    let mut expanded_defs = BTreeMap::new();
+    let mut expanded_defs: Vec<(String, String)> = Vec::with_capacity(defs.len());
     for (k, v) in &defs {
         let e = expand_defs(v, &defs).map_err(|m| Error::Pack { file: "[defs]".into(), line: None, message: format!("`{k}`: {m}") })?;
-        expanded_defs.insert(k.clone(), e);
+        expanded_defs.push((k.clone(), e));
     }
     let expanded_defs = std::sync::Arc::new(expanded_defs);
     let mut rules = Vec::with_capacity(defs_list.len());

@@ -5,7 +5,6 @@
 //! with a known `id` is changed (words and patterns are added, other fields replaced), a rule with
 //! a new id is added. Unknown fields are errors, so a typo never passes silently.
 
-use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
@@ -24,9 +23,9 @@ pub struct PackFile {
     /// Domains for the link rules.
     #[serde(default)]
     pub links: Option<LinksDef>,
-    /// Named regex fragments, used in patterns as `{name}`.
-    #[serde(default)]
-    pub defs: BTreeMap<String, String>,
+    /// Named regex fragments, used in patterns as `{name}`: `(name, fragment)` sorted by name.
+    #[serde(default, deserialize_with = "sorted_defs")]
+    pub defs: Vec<(String, String)>,
     /// Words that never count, for every rule (they cover any bad word inside them).
     #[serde(default)]
     pub allow: Vec<String>,
@@ -311,7 +310,7 @@ mod unpacked {
                 "links" => f.links = Some(links(r)?),
                 "defs" => r.table("defs", &mut |r, name| {
                     let v = r.string(name)?;
-                    f.defs.insert(name.to_string(), v);
+                    crate::regex_prep::set_def(&mut f.defs, name.to_string(), v);
                     Ok(())
                 })?,
                 "allow" => f.allow = r.strings(key)?,
@@ -441,4 +440,10 @@ pub fn line_of(source: &str, offset: usize) -> usize {
 pub fn line_of_rule(source: &str, id: &str) -> Option<usize> {
     let needle = format!("\"{id}\"");
     source.find(&needle).map(|at| line_of(source, at))
+}
+
+/// `[defs]` read as a table, kept as a list sorted by name ([`crate::regex_prep::Defs`]).
+fn sorted_defs<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+    let table = <std::collections::BTreeMap<String, String> as Deserialize>::deserialize(d)?;
+    Ok(table.into_iter().collect())
 }

@@ -9,7 +9,6 @@
 //! match at all. Only those are compiled (once, then cached) and run.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
@@ -21,7 +20,7 @@ use crate::regex_prep::{
 };
 
 /// `[defs]` with their own references expanded: name → regex fragment.
-pub type Defs = BTreeMap<String, String>;
+pub use crate::regex_prep::Defs;
 
 /// Trigger conditions of the default pack, computed by build.rs: per pattern, keyed by a 32-bit
 /// fold of the fingerprint of its source as written (before `[defs]` are expanded), sorted, the

@@ -2,13 +2,24 @@
 //! regex-syntax only, because build.rs includes this file too: it precomputes the triggers of the
 //! default pack, so that building the engine needs no regex parsing (see patterns.rs).
 
-use std::collections::BTreeMap;
-
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{Hir, HirKind};
 
-/// Replaces `{name}` with `(?:definition)`; repetitions such as `{2,5}` stay.
-pub fn expand_defs(pattern: &str, defs: &BTreeMap<String, String>) -> Result<String, String> {
+/// Named regex fragments (`[defs]`): `(name, fragment)` sorted by name, each name once. A sorted
+/// list rather than a map: each map type adds a few kilobytes to the WebAssembly module.
+pub type Defs = Vec<(String, String)>;
+
+/// Sets def `name` to `fragment`, keeping `defs` sorted.
+pub fn set_def(defs: &mut Defs, name: String, fragment: String) {
+    match defs.binary_search_by(|(k, _)| k.as_str().cmp(&name)) {
+        Ok(i) => defs[i].1 = fragment,
+        Err(i) => defs.insert(i, (name, fragment)),
+    }
+}
+
+/// Replaces `{name}` with `(?:definition)`; repetitions such as `{2,5}` stay. `defs` is sorted
+/// ([`Defs`]).
+pub fn expand_defs(pattern: &str, defs: &[(String, String)]) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut rest = pattern;
     while let Some(open) = rest.find('{') {
@@ -18,7 +29,10 @@ pub fn expand_defs(pattern: &str, defs: &BTreeMap<String, String>) -> Result<Str
         let name = &tail[1..close];
         let is_name = !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_');
         if is_name {
-            let def = defs.get(name).ok_or_else(|| format!("`{{{name}}}` is not defined in [defs]"))?;
+            let def = defs
+                .binary_search_by(|(k, _)| k.as_str().cmp(name))
+                .map(|i| &defs[i].1)
+                .map_err(|_| format!("`{{{name}}}` is not defined in [defs]"))?;
             out.push_str("(?:");
             out.push_str(def);
             out.push(')');

@@ -5,7 +5,6 @@
 //! `text.slice(start, end) === excerpt` in JavaScript. Every error becomes a JS `Error` with the
 //! engine's message; a panic hook reports anything unexpected to the console.
 
-use std::collections::BTreeMap;
 
 use js_sys::{Array, Object, Reflect, JSON};
 use serde::Serialize;
@@ -110,14 +109,14 @@ fn read_options(options: &JsValue) -> Result<crate::EngineOptions, Error> {
             "actions" => {
                 let map = as_object(&value)
                     .ok_or_else(|| Error::Options(format!("`actions` is {}; expected {{ \"rule or category id\": \"remove\" | \"review\" | ... }}", kind(&value))))?;
-                let mut actions = BTreeMap::new();
+                let mut actions = Vec::new();
                 for (id, action) in entries(map) {
                     let name = action
                         .as_string()
                         .ok_or_else(|| Error::Options(format!("`actions.{id}` is {}; expected an action name", kind(&action))))?;
                     let action = Action::from_name(&name)
                         .ok_or_else(|| Error::Options(format!("`actions.{id}` is `{name}`; use one of: {}", Action::NAMES.join(", "))))?;
-                    actions.insert(id, action);
+                    actions.push((id, action));
                 }
                 out.actions = actions;
             }

@@ -2,7 +2,7 @@
 //! and well-formed, user packs and options change what they promise, and a bad pack gets an
 //! error that names the file, the line and the field.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use huisregels::{Action, Category, Engine, EngineOptions, Error, RuleInfo, Verdict};
@@ -337,9 +337,8 @@ fn options_disable_a_rule_or_a_category() {
 
 #[test]
 fn options_actions_per_category_and_per_rule() {
-    let mut actions = BTreeMap::new();
-    actions.insert("insult".to_string(), Action::Review);
-    actions.insert("insult/profanity".to_string(), Action::Redirect);
+    // The rule's action first: category actions still apply before rule actions.
+    let actions = vec![("insult/profanity".to_string(), Action::Redirect), ("insult".to_string(), Action::Review)];
     let e = Engine::with_options(&EngineOptions { actions, ..options() }).unwrap();
     let v = check(&e, "Kankerflikken, klootzakken zijn het");
     let action_of = |id: &str| v.findings.iter().find(|f| f.rule == id).map(|f| f.action);
@@ -350,8 +349,7 @@ fn options_actions_per_category_and_per_rule() {
 
 #[test]
 fn options_action_allow_silences_a_category() {
-    let mut actions = BTreeMap::new();
-    actions.insert("trolling".to_string(), Action::Allow);
+    let actions = vec![("trolling".to_string(), Action::Allow)];
     let e = Engine::with_options(&EngineOptions { actions, ..options() }).unwrap();
     let v = check(&e, "🤡🤡🤡🤡🤡🤡🤡");
     assert_eq!(v.action, Action::Allow, "{}", describe(&v));
@@ -363,8 +361,7 @@ fn options_with_unknown_ids_are_errors() {
     let err = Engine::with_options(&EngineOptions { disable: vec!["insult/bestaat-niet".into()], ..options() }).unwrap_err();
     assert!(matches!(err, Error::Options(_)), "{err:?}");
     assert!(err.to_string().contains("insult/bestaat-niet"), "{err}");
-    let mut actions = BTreeMap::new();
-    actions.insert("scheldwoorden".to_string(), Action::Review);
+    let actions = vec![("scheldwoorden".to_string(), Action::Review)];
     let err = Engine::with_options(&EngineOptions { actions, ..options() }).unwrap_err();
     assert!(matches!(err, Error::Options(_)), "{err:?}");
     assert!(err.to_string().contains("scheldwoorden"), "{err}");
