@@ -48,10 +48,17 @@ const MONTHS: &str = "januari|jan|februari|feb|maart|mrt|april|apr|mei|juni|jun|
 pub struct Shape {
     /// The plain view has an ASCII digit.
     pub digits: bool,
+    /// ASCII digits in the plain view (up to 255).
+    pub digit_count: u8,
+    /// The most digits in one stretch of digits and the separators of a phone number (` ./-()+`),
+    /// and the most in a row (up to 255).
+    pub digit_run: u8,
+    pub digits_in_a_row: u8,
     /// The plain view has `@` or a bracket (e-mail addresses, also obfuscated ones).
     pub at_or_bracket: bool,
-    /// The plain view has a dot (links).
-    pub dot: bool,
+    /// The plain view has a dot between a letter, digit or hyphen and a letter ("politie.be"), or
+    /// "www." or "http" (links).
+    pub domain_dot: bool,
     /// The original text is ASCII.
     pub ascii: bool,
     /// ASCII capitals in the original text.
@@ -68,11 +75,26 @@ impl Shape {
         let mut s = Shape { ascii: text.is_ascii(), ..Shape::default() };
         s.upper = text.bytes().filter(u8::is_ascii_uppercase).count();
         let mut in_word = false;
-        for b in plain.bytes() {
+        let bytes = plain.as_bytes();
+        let (mut run, mut row) = (0u8, 0u8);
+        for (i, &b) in bytes.iter().enumerate() {
             match b {
-                b'0'..=b'9' => s.digits = true,
+                b'0'..=b'9' => {
+                    s.digits = true;
+                    s.digit_count = s.digit_count.saturating_add(1);
+                    run = run.saturating_add(1);
+                    row = row.saturating_add(1);
+                    s.digit_run = s.digit_run.max(run);
+                    s.digits_in_a_row = s.digits_in_a_row.max(row);
+                }
+                b' ' | b'.' | b'/' | b'-' | b'(' | b')' | b'+' => row = 0,
+                _ => (run, row) = (0, 0),
+            }
+            match b {
                 b'@' | b'[' | b'(' | b'{' => s.at_or_bracket = true,
-                b'.' => s.dot = true,
+                b'.' if i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) => {
+                    s.domain_dot = true;
+                }
                 _ => {}
             }
             let word = b.is_ascii_alphanumeric() || b >= 0x80;
@@ -82,6 +104,7 @@ impl Shape {
             in_word = word;
         }
         s.words = s.words.min(3);
+        s.domain_dot |= plain.contains("www.") || plain.contains("http");
         // A unit of 1, 2 or 3 letters repeated: `b[j] == b[j - unit]` for a long run of `j`
         // (10 equal letters: 9 equal steps; 8 units of two or three: 14 or 21).
         let (mut p1, mut p2, mut p3) = (0u8, 0u8, 0u8);
@@ -217,9 +240,11 @@ impl DetectorContext {
         let has_digit = shape.digits;
         let mut out = Vec::new();
         match detector {
-            Detector::Phone if has_digit => {
+            // A phone number has seven digits or more in one stretch; an account number eight or more.
+            Detector::Phone if shape.digit_run >= 7 => {
                 // Digits inside an account number (valid or not) are not a phone number.
-                let ibans: Vec<(usize, usize)> = self.iban.find_iter(p).map(|m| (m.start(), m.end())).collect();
+                let ibans: Vec<(usize, usize)> =
+                    if shape.digit_count >= 8 { self.iban.find_iter(p).map(|m| (m.start(), m.end())).collect() } else { Vec::new() };
                 for m in self.phone.find_iter(p) {
                     if ibans.iter().any(|&(s, e)| s < m.end() && m.start() < e) {
                         continue;
@@ -247,7 +272,7 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::Iban if has_digit => {
+            Detector::Iban if shape.digit_count >= 8 => {
                 for m in self.iban.find_iter(p) {
                     // The match may have swallowed a following word ("... 6769 voor"): drop
                     // trailing groups until the check digits agree.
@@ -264,7 +289,7 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::NationalId if has_digit => {
+            Detector::NationalId if shape.digit_run >= 11 => {
                 for m in self.national_id.find_iter(p) {
                     if national_id_valid(&digits(m.as_str())) {
                         out.push(map(m.start(), m.end()));
@@ -280,7 +305,7 @@ impl DetectorContext {
                 }
             }
             Detector::Address if has_digit => self.addresses(p, &mut out, &map),
-            Detector::Plate if has_digit => {
+            Detector::Plate if shape.digits_in_a_row >= 3 => {
                 for m in self.plate.find_iter(text) {
                     let s = m.as_str();
                     let has_sep = s.contains('-') || s.contains('.');
@@ -290,7 +315,7 @@ impl DetectorContext {
                     }
                 }
             }
-            Detector::Link | Detector::Shortener if shape.dot => {
+            Detector::Link | Detector::Shortener if shape.domain_dot => {
                 for m in self.url.find_iter(p) {
                     if p[..m.start()].ends_with('@') || p[m.end()..].starts_with('@') || m.as_str().contains('@') {
                         continue;
