@@ -46,8 +46,6 @@ const MONTHS: &str = "januari|jan|februari|feb|maart|mrt|april|apr|mei|juni|jun|
 /// What a text is made of, found in one pass over its bytes, so detectors that cannot fire are skipped.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Shape {
-    /// The plain view has an ASCII digit.
-    pub digits: bool,
     /// ASCII digits in the plain view (up to 255).
     pub digit_count: u8,
     /// The most digits in one stretch of digits and the separators of a phone number (` ./-()+`),
@@ -80,7 +78,6 @@ impl Shape {
         for (i, &b) in bytes.iter().enumerate() {
             match b {
                 b'0'..=b'9' => {
-                    s.digits = true;
                     s.digit_count = s.digit_count.saturating_add(1);
                     run = run.saturating_add(1);
                     row = row.saturating_add(1);
@@ -237,7 +234,7 @@ impl DetectorContext {
         let plain = &views.plain;
         let p = plain.text.as_str();
         let map = |s: usize, e: usize| plain.to_original(s, e);
-        let has_digit = shape.digits;
+        let has_digit = shape.digit_count > 0;
         let mut out = Vec::new();
         match detector {
             // A phone number has seven digits or more in one stretch; an account number eight or more.

@@ -121,10 +121,11 @@ impl Views {
 pub struct Typos {
     /// The words (ASCII letters, at least [`Typos::MIN_WORD`] long) per first letter.
     words: Vec<Vec<String>>,
-    /// The pack's words of any length and [`GLUE_WORDS`], found in a run of letters in one pass;
-    /// `named` says which literals are the pack's (a split needs one of them).
+    /// The pack's words of any length, then [`GLUE_WORDS`], found in a run of letters in one
+    /// pass; `None` when the pack names none.
     vocabulary: Option<crate::trie::Trie>,
-    named: Vec<bool>,
+    /// How many of `vocabulary`'s words are the pack's (a split needs one of them).
+    named: usize,
 }
 
 /// Short Dutch words that glue a sentence together, for splitting text written without spaces.
@@ -133,7 +134,7 @@ const GLUE_WORDS: &[&str] = &[
     "moeten", "moet", "mogen", "horen", "hoort", "haat", "haten", "hier", "niet", "nie", "geen", "thuis", "land", "uit",
     "weg", "terug", "naar", "hun", "eigen", "buiten", "eruit", "dood", "echt", "gewoon", "mensen", "volk", "ras", "en",
     "van", "zo", "ook", "vies", "vuil", "dom", "lui", "ziek", "apen", "ratten", "beesten", "varkens", "honden",
-    "tuig", "walg", "kapot", "maken", "afmaken", "vergassen", "weg", "ermee", "met", "nooit", "welkom", "stinken",
+    "tuig", "walg", "kapot", "maken", "afmaken", "vergassen", "ermee", "met", "nooit", "welkom", "stinken",
 ];
 
 impl Typos {
@@ -156,16 +157,12 @@ impl Typos {
             }
             vocabulary.push(w);
         }
-        let named = vec![true; vocabulary.len()];
-        let glue = GLUE_WORDS.iter().map(|w| (*w).to_string());
-        let (named, vocabulary) = if vocabulary.is_empty() {
-            (Vec::new(), None)
-        } else {
-            let mut named = named;
-            named.extend(std::iter::repeat_n(false, GLUE_WORDS.len()));
-            vocabulary.extend(glue);
-            (named, Some(crate::trie::Trie::new(&vocabulary)))
-        };
+        // The pack's words first, then the glue words.
+        let named = vocabulary.len();
+        let vocabulary = (named > 0).then(|| {
+            vocabulary.extend(GLUE_WORDS.iter().map(|w| (*w).to_string()));
+            crate::trie::Trie::new(&vocabulary)
+        });
         Typos { words: by_first, vocabulary, named }
     }
 
@@ -180,7 +177,7 @@ impl Typos {
         best[0] = Some((0, false, 0));
         trie.find_all(word.as_bytes(), |id, start, end| {
             if let Some((count, named, _)) = best[start] {
-                let named = named || self.named[id];
+                let named = named || id < self.named;
                 if best[end].is_none_or(|(c, nm, _)| count + 1 < c || (count + 1 == c && named && !nm)) {
                     best[end] = Some((count + 1, named, start));
                 }
