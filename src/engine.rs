@@ -7,7 +7,7 @@ use regex::Regex;
 
 use crate::detectors::{Detector, DetectorContext, Shape};
 use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
-use crate::patterns::{LazyRegex, PatternSet};
+use crate::patterns::{AnyOf, LazyRegex, PatternSet};
 use crate::regex_prep::expand_defs;
 use crate::text::{self, Views};
 use crate::trie::Trie;
@@ -96,7 +96,7 @@ struct Entry {
 #[derive(Debug)]
 struct Rule {
     info: RuleInfo,
-    unless: Vec<LazyRegex>,
+    unless: AnyOf,
     requires: Vec<LazyRegex>,
     sentence_span: bool,
     comment_context: bool,
@@ -348,7 +348,7 @@ impl Engine {
             }
         }
         for r in &self.rules {
-            for re in r.unless.iter().chain(&r.requires) {
+            for re in r.unless.parts.iter().chain(&r.requires) {
                 if re.get().is_none() {
                     bad.push(format!("{}: {}", r.info.id, re.source().unwrap_or_else(Cow::Owned)));
                 }
@@ -505,7 +505,7 @@ impl Engine {
     /// its `requires` patterns does not.
     fn is_excused(&self, text: &str, plain: &text::View, hit: &Hit, sentences: &mut Sentences) -> bool {
         let rule = &self.rules[hit.rule];
-        if rule.unless.is_empty() && rule.requires.is_empty() {
+        if rule.unless.parts.is_empty() && rule.requires.is_empty() {
             return false;
         }
         let sentence = if rule.comment_context {
@@ -513,7 +513,7 @@ impl Engine {
         } else {
             sentences.plain(text, plain, hit.start, hit.end)
         };
-        rule.unless.iter().any(|u| u.is_match(sentence)) || rule.requires.iter().any(|r| !r.is_match(sentence))
+        rule.unless.is_match(sentence) || rule.requires.iter().any(|r| !r.is_match(sentence))
     }
 
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
@@ -842,7 +842,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             }
             Ok(out)
         };
-        let unless = lazy_list("unless", std::mem::take(&mut def.unless))?;
+        let unless = AnyOf::new(lazy_list("unless", std::mem::take(&mut def.unless))?);
         let requires = lazy_list("requires", std::mem::take(&mut def.requires))?;
         let comment_context = match def.context.as_deref() {
             None | Some("sentence") => false,

@@ -106,6 +106,40 @@ impl LazyRegex {
     }
 }
 
+/// Regexes of which any one matching is enough (a rule's `unless`): compiled together into one on
+/// first use, so a text is scanned once instead of once per regex.
+#[derive(Debug, Default)]
+pub struct AnyOf {
+    pub parts: Vec<LazyRegex>,
+    /// The parts as one alternation; `None` when that does not compile (then each part runs).
+    all: OnceLock<Option<Regex>>,
+}
+
+impl AnyOf {
+    #[must_use]
+    pub fn new(parts: Vec<LazyRegex>) -> AnyOf {
+        AnyOf { parts, all: OnceLock::new() }
+    }
+
+    /// True when one of the parts matches `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let all = self.all.get_or_init(|| {
+            let mut src = String::new();
+            for part in &self.parts {
+                let s = part.source().ok()?;
+                src.push_str(if src.is_empty() { "(?:" } else { "|(?:" });
+                src.push_str(&s);
+                src.push(')');
+            }
+            (self.parts.len() > 1).then(|| RegexBuilder::new(&ascii_classes(&src)).size_limit(REGEX_SIZE_LIMIT).build().ok()).flatten()
+        });
+        match all {
+            Some(re) => re.is_match(text),
+            None => self.parts.iter().any(|p| p.is_match(text)),
+        }
+    }
+}
+
 /// All phrase patterns of an engine with their trigger conditions.
 ///
 /// A pattern needs one literal of each of its trigger sets (up to eight, one bit each). The
@@ -482,6 +516,18 @@ mod tests {
             .iter()
             .map(|set| set.iter().map(|l| String::from_utf8_lossy(l).replace('\x01', "|")).collect())
             .collect()
+    }
+
+    #[test]
+    fn any_of_matches_when_one_part_does() {
+        let any = |parts: &[&str]| AnyOf::new(parts.iter().map(|p| LazyRegex::new((*p).to_string()).unwrap()).collect());
+        let two = any(&[r"\bfoo\b", r"^bar"]);
+        assert!(two.is_match("een foo hier") && two.is_match("bar en zo"));
+        assert!(!two.is_match("foobar") && !two.is_match("een bar"));
+        // Two parts that cannot be one regex (the same group name twice) still run one by one.
+        let apart = any(&["(?P<x>ab)", "(?P<x>cd)"]);
+        assert!(apart.is_match("xcd") && !apart.is_match("zz"));
+        assert!(!any(&[]).is_match("iets"));
     }
 
     #[test]
