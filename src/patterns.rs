@@ -124,6 +124,9 @@ impl AnyOf {
     /// True when one of the parts matches `text`.
     pub fn is_match(&self, text: &str) -> bool {
         let all = self.all.get_or_init(|| {
+            if self.parts.len() < 2 {
+                return None;
+            }
             let mut src = String::new();
             for part in &self.parts {
                 let s = part.source().ok()?;
@@ -131,13 +134,18 @@ impl AnyOf {
                 src.push_str(&s);
                 src.push(')');
             }
-            (self.parts.len() > 1).then(|| RegexBuilder::new(&ascii_classes(&src)).size_limit(REGEX_SIZE_LIMIT).build().ok()).flatten()
+            RegexBuilder::new(&ascii_classes(&src)).size_limit(REGEX_SIZE_LIMIT).build().ok()
         });
         match all {
             Some(re) => re.is_match(text),
             None => self.parts.iter().any(|p| p.is_match(text)),
         }
     }
+}
+
+/// A pattern's [`PatternSet`] `meta`: one bit per trigger set, and the high byte set if `local`.
+fn meta(sets: usize, local: bool) -> u16 {
+    ((1u16 << sets) - 1) & 0xFF | if local { 0xFF00 } else { 0 }
 }
 
 /// All phrase patterns of an engine with their trigger conditions.
@@ -150,13 +158,10 @@ impl AnyOf {
 pub struct PatternSet {
     /// `(rule index, regex)` per pattern.
     pub patterns: Vec<(usize, LazyRegex)>,
-    /// Per pattern, the bit mask a text must fill (one bit per trigger set); 0 runs it always.
-    need: Vec<u8>,
-    /// Per pattern, whether no match can hold a sentence end ([`within_sentence`]): then its sets
-    /// must be filled within one stretch between sentence ends, and it runs only there.
-    local: Vec<bool>,
-    /// Per pattern, `need` in the low byte, and the bytes above all ones if it is `local`
-    /// (for [`PatternSet::candidates`]); made by `finish`.
+    /// Per pattern, in the low byte the bit mask a text must fill (one bit per trigger set; 0
+    /// runs it always), and the high byte all ones if no match can hold a sentence end
+    /// ([`within_sentence`]): then its sets must be filled within one stretch between sentence
+    /// ends, and it runs only there ([`PatternSet::candidates`]).
     meta: Vec<u16>,
     /// The patterns that need no literal.
     always: Vec<u32>,
@@ -258,14 +263,14 @@ impl PatternSet {
             self.trigger_start =
                 starts_of(precomputed::TRIGGER_COUNT.iter().map(|&n| if n == NOT_PRECOMPUTED { 0 } else { u32::from(n & !WITHIN_SENTENCE) }));
         }
-        self.local.push(precomputed::TRIGGER_COUNT[at] & WITHIN_SENTENCE != 0);
+        let local = precomputed::TRIGGER_COUNT[at] & WITHIN_SENTENCE != 0;
         let id = self.patterns.len() as u32;
         let own = &precomputed::TRIGGER_SETS[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
         for (bit, &set) in own.iter().enumerate() {
             self.pending.push((u32::from(set), id, bit as u8));
         }
         self.patterns.push((rule, LazyRegex::trusted(raw, defs)));
-        self.need.push(((1u16 << own.len()) - 1) as u8);
+        self.meta.push(meta(own.len(), local));
         None
     }
 
@@ -291,8 +296,7 @@ impl PatternSet {
             sets += 1;
         }
         self.patterns.push((rule, re));
-        self.need.push(((1u16 << sets) - 1) as u8);
-        self.local.push(within_sentence(&hir));
+        self.meta.push(meta(sets, within_sentence(&hir)));
         Ok(())
     }
 
@@ -363,8 +367,7 @@ impl PatternSet {
         if literals.iter().any(|l| !l.is_empty()) {
             self.triggers = Some(Trie::new(&literals));
         }
-        self.meta = self.need.iter().zip(&self.local).map(|(&n, &l)| u16::from(n) | if l { 0xFF00 } else { 0 }).collect();
-        self.always = (0..self.need.len() as u32).filter(|&p| self.need[p as usize] == 0).collect();
+        self.always = (0..self.meta.len() as u32).filter(|&p| self.meta[p as usize] & 0xFF == 0).collect();
     }
 
     /// The trigger literals found in `text` that fill a set of pattern `pattern` (for tuning).
