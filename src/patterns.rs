@@ -424,7 +424,7 @@ impl PatternSet {
                     return;
                 }
                 // The stretch of the literal's last byte (literals are found in the order they end).
-                while ends[k] as usize <= end - 1 {
+                while (ends[k] as usize) < end {
                     k += 1;
                 }
                 let tag = ((k + 1) << 8) as u16;
