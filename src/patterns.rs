@@ -176,11 +176,18 @@ pub struct PatternSet {
     boundaries: Vec<u8>,
     /// How many of the trie's literals are the pool's.
     pool_len: usize,
-    /// `(set, pattern, bit)` while patterns are added; sorted into `fills` by `finish`.
+    /// `(set, pattern, bit)` while patterns are added, in pattern order; `conds` after `finish`.
     pending: Vec<(u32, u32, u8)>,
-    /// Per set `s`, the `(pattern, bit)` pairs it fills: `fills[fill_start[s]..fill_start[s + 1]]`.
-    fill_start: Vec<u32>,
-    fills: Vec<(u32, u8)>,
+    /// Per pattern `p`, the `(set, bit)` pairs of its condition: `conds[cond_start[p]..cond_start[p + 1]]`.
+    cond_start: Vec<u32>,
+    conds: Vec<(u32, u8)>,
+    /// Per set `s`, the patterns anchored on it: `anchored[anchor_start[s]..anchor_start[s + 1]]`.
+    /// A pattern is anchored on the sets of one of its bits (the one whose shortest literal is
+    /// longest, so most likely the rarest), and looked at only when one of them is filled.
+    anchor_start: Vec<u32>,
+    anchored: Vec<u32>,
+    /// How many sets there are (the pool's and one per user literal).
+    set_count: usize,
     /// Default pattern place `i` (build.rs: files, rules and patterns in pack order) has the sets
     /// `TRIGGER_SETS[trigger_start[i]..trigger_start[i + 1]]`; filled when the first default
     /// pattern is added.
@@ -307,46 +314,35 @@ impl PatternSet {
         self.parsed
     }
 
-    /// Calls `f(pattern, bit)` for every condition bit that trie literal `literal` fills.
-    fn each_fill(&self, literal: usize, mut f: impl FnMut(u32, u8)) {
-        let mut fill = |set: usize| {
-            for &(p, bit) in &self.fills[self.fill_start[set] as usize..self.fill_start[set + 1] as usize] {
-                f(p, bit);
-            }
-        };
+    /// Calls `f(set)` for every trigger set that trie literal `literal` belongs to.
+    fn each_set(&self, literal: usize, mut f: impl FnMut(usize)) {
         if literal < self.pool_len {
             for &set in self.pool_sets(literal) {
-                fill(usize::from(set));
+                f(usize::from(set));
             }
         } else {
-            fill(precomputed::SET_COUNT + literal - self.pool_len);
+            f(precomputed::SET_COUNT + literal - self.pool_len);
         }
     }
 
     /// Builds the trigger trie and the set-to-pattern table once every pattern is added.
     pub fn finish(&mut self) {
-        // A counting sort by set: `pending` is in pattern order, so each set's fills come out in
-        // pattern order too. A repeated fill only sets the same bit twice.
         let pending = std::mem::take(&mut self.pending);
         let set_count = precomputed::SET_COUNT + self.user_literals.len();
-        let mut start = vec![0u32; set_count + 1];
+        self.set_count = set_count;
+        let mut uses = vec![0u32; set_count];
         for &(set, _, _) in &pending {
-            start[set as usize + 1] += 1;
+            uses[set as usize] += 1;
         }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
+        // `pending` is in pattern order: it is the conditions, pattern by pattern.
+        let mut per_pattern = vec![0u32; self.meta.len()];
+        for &(_, p, _) in &pending {
+            per_pattern[p as usize] += 1;
         }
-        let mut fills = vec![(0u32, 0u8); pending.len()];
-        let mut cursor = start.clone();
-        for &(set, pattern, bit) in &pending {
-            let at = &mut cursor[set as usize];
-            fills[*at as usize] = (pattern, bit);
-            *at += 1;
-        }
-        self.fill_start = start;
-        self.fills = fills;
+        self.cond_start = starts_of(per_pattern.into_iter());
+        self.conds = pending.iter().map(|&(set, _, bit)| (set, bit)).collect();
         // Literals of no set in use (their rules are switched off) need not be looked for.
-        let used_set = |s: usize| self.fill_start[s] < self.fill_start[s + 1];
+        let used_set = |s: usize| uses[s] > 0;
         let (bytes, ends) = if self.pooled { pool_literals() } else { (Vec::new(), Vec::new()) };
         let mut literals: Vec<&[u8]> = Vec::new();
         if self.pooled {
@@ -364,6 +360,38 @@ impl PatternSet {
             literals.push(if used_set(precomputed::SET_COUNT + k) { bytes } else { &[] });
             self.boundaries.push(*marks);
         }
+        // Per set, its shortest literal; per pattern, the bit whose sets' shortest literal is
+        // longest is its anchor (a pattern needs every bit, so any bit would do).
+        let mut shortest = vec![u32::MAX; set_count];
+        for (i, lit) in literals.iter().enumerate() {
+            self.each_set(i, |s| shortest[s] = shortest[s].min(lit.len() as u32));
+        }
+        let mut anchors: Vec<(u32, u32)> = Vec::new();
+        for p in 0..self.meta.len() {
+            let conds = &self.conds[self.cond_start[p] as usize..self.cond_start[p + 1] as usize];
+            let mut score = [u32::MAX; 8];
+            for &(set, bit) in conds {
+                score[usize::from(bit)] = score[usize::from(bit)].min(shortest[set as usize]);
+            }
+            let bits = (self.meta[p] & 0xFF).count_ones() as usize;
+            let best = (0..bits).max_by_key(|&b| (score[b], std::cmp::Reverse(b))).unwrap_or(0) as u8;
+            anchors.extend(conds.iter().filter(|c| c.1 == best).map(|c| (c.0, p as u32)));
+        }
+        let mut start = vec![0u32; set_count + 1];
+        for &(set, _) in &anchors {
+            start[set as usize + 1] += 1;
+        }
+        for i in 1..start.len() {
+            start[i] += start[i - 1];
+        }
+        let mut anchored = vec![0u32; anchors.len()];
+        let mut cursor = start.clone();
+        for &(set, p) in &anchors {
+            anchored[cursor[set as usize] as usize] = p;
+            cursor[set as usize] += 1;
+        }
+        self.anchor_start = start;
+        self.anchored = anchored;
         if literals.iter().any(|l| !l.is_empty()) {
             self.triggers = Some(Trie::new(&literals));
         }
@@ -375,8 +403,9 @@ impl PatternSet {
         let mut out = Vec::new();
         if let Some(trie) = &self.triggers {
             trie.find_all(text.as_bytes(), |literal, start, end| {
+                let conds = &self.conds[self.cond_start[pattern] as usize..self.cond_start[pattern + 1] as usize];
                 let mut hit = false;
-                self.each_fill(literal, |p, _| hit |= p as usize == pattern);
+                self.each_set(literal, |s| hit |= conds.iter().any(|c| c.0 as usize == s));
                 if hit {
                     out.push(text[start..end].to_string());
                 }
@@ -401,20 +430,18 @@ impl PatternSet {
         if ends.last() != Some(&(bytes.len() as u32)) {
             ends.push(bytes.len() as u32);
         }
-        let stretch = |k: u16| (if k == 0 { 0 } else { ends[usize::from(k) - 1] }, ends[usize::from(k)]);
-        // Per pattern, the condition bits filled (low byte) and, for a local pattern, one more
-        // than the stretch they were filled in (high byte); `self.meta` masks the stretch off for
-        // the others, so one compare per fill sees a new stretch.
-        let mut state = vec![0u16; self.patterns.len()];
-        // The patterns filled at all, and those that need nothing.
-        let mut touched: Vec<u32> = Vec::with_capacity(256);
-        let mut out: Vec<Candidate> = Vec::new();
-        let woken = |p: usize, st: u16, out: &mut Vec<Candidate>| {
-            let (start, end) = if st >> 8 == 0 { (0, bytes.len() as u32) } else { stretch((st >> 8) - 1) };
-            out.push(Candidate { pattern: p as u32, start, end });
-        };
-        if let Some(trie) = &self.triggers {
-            // An ASCII word boundary, as `(?-u:\b)` in the patterns sees it.
+        let stretch = |k: usize| (if k == 0 { 0 } else { ends[k - 1] }, ends[k]);
+        let whole = (0, bytes.len() as u32);
+        let mut out: Vec<Candidate> = self.always.iter().map(|&p| Candidate { pattern: p, start: 0, end: whole.1 }).collect();
+        let Some(trie) = &self.triggers else { return out };
+        FILLED.with(|filled| {
+            let mut filled = filled.borrow_mut();
+            let Filled { sets, touched, late } = &mut *filled;
+            if sets.len() < self.set_count {
+                sets.resize(self.set_count, 0);
+            }
+            // Per set, bit `k` for a literal of it in stretch `k < 63`, bit 63 for one in a later
+            // stretch (those, rare, are also listed in `late` as `(set, stretch)`).
             let word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
             let boundary = |i: usize| (i > 0 && word(i - 1)) != word(i);
             let mut k = 0usize;
@@ -427,32 +454,86 @@ impl PatternSet {
                 while (ends[k] as usize) < end {
                     k += 1;
                 }
-                let tag = ((k + 1) << 8) as u16;
-                self.each_fill(literal, |p, bit| {
-                    let p = p as usize;
-                    let meta = self.meta[p];
-                    let mut st = state[p];
-                    if st == 0 {
-                        touched.push(p as u32);
-                    } else if st & 0xFF00 != tag & meta {
-                        if st & 0xFF == meta & 0xFF {
-                            woken(p, st, &mut out);
-                        }
-                        st = 0;
+                let bit = 1u64 << k.min(63);
+                self.each_set(literal, |s| {
+                    if sets[s] == 0 {
+                        touched.push(s as u32);
                     }
-                    state[p] = (st & 0xFF) | (tag & meta) | 1 << bit;
+                    sets[s] |= bit;
+                    if k >= 63 {
+                        late.push((s as u32, k as u8));
+                    }
                 });
             });
-        }
-        for &p in self.always.iter().chain(&touched) {
-            let (st, meta) = (state[p as usize], self.meta[p as usize]);
-            if st & 0xFF == meta & 0xFF {
-                woken(p as usize, st, &mut out);
+            for &s in touched.iter() {
+                let s = s as usize;
+                for &p in &self.anchored[self.anchor_start[s] as usize..self.anchor_start[s + 1] as usize] {
+                    self.wake(p, sets, late, |k| {
+                        let (start, end) = k.map_or(whole, stretch);
+                        out.push(Candidate { pattern: p, start, end });
+                    });
+                }
             }
-        }
+            for &s in touched.iter() {
+                sets[s as usize] = 0;
+            }
+            touched.clear();
+            late.clear();
+        });
         crate::text::sort_by_key(&mut out, |c| (c.pattern, c.start));
+        // A pattern anchored on two filled sets (two literals of one bit) was looked at twice.
+        out.dedup();
         out
     }
+
+    /// Adds pattern `p`'s candidates if its condition holds: for a pattern that may match across
+    /// sentences, one for the whole text if every bit is filled anywhere; for a local one, one per
+    /// stretch where every bit is filled.
+    /// `woken(None)` stands for the whole text, `woken(Some(k))` for stretch `k`.
+    fn wake(&self, p: u32, sets: &[u64], late: &[(u32, u8)], mut woken: impl FnMut(Option<usize>)) {
+        let conds = &self.conds[self.cond_start[p as usize] as usize..self.cond_start[p as usize + 1] as usize];
+        let meta = self.meta[p as usize];
+        // Per bit, the stretches where one of its sets is filled; then the stretches where all are.
+        let mut per_bit = [0u64; 8];
+        for &(set, bit) in conds {
+            per_bit[usize::from(bit)] |= sets[set as usize];
+        }
+        let bits = (meta & 0xFF).count_ones() as usize;
+        let all = per_bit[..bits].iter().fold(!0u64, |a, &m| a & m);
+        if meta >> 8 == 0 {
+            if per_bit[..bits].iter().all(|&m| m != 0) {
+                woken(None);
+            }
+            return;
+        }
+        let mut early = all & !(1 << 63);
+        while early != 0 {
+            woken(Some(early.trailing_zeros() as usize));
+            early &= early - 1;
+        }
+        if all >> 63 != 0 {
+            // Every bit is filled somewhere after stretch 62: look at those stretches one by one.
+            for k in 63..=254u8 {
+                let filled = |b: u8| conds.iter().any(|&(set, bit)| bit == b && late.contains(&(set, k)));
+                if late.iter().any(|l| l.1 == k) && (0..bits as u8).all(filled) {
+                    woken(Some(usize::from(k)));
+                }
+            }
+        }
+    }
+}
+
+/// Per trigger set, the stretches it was filled in, reused from check to check (cleared after
+/// each through `touched`), so a check does not clear a table of every set.
+#[derive(Default)]
+struct Filled {
+    sets: Vec<u64>,
+    touched: Vec<u32>,
+    late: Vec<(u32, u8)>,
+}
+
+thread_local! {
+    static FILLED: std::cell::RefCell<Filled> = std::cell::RefCell::new(Filled::default());
 }
 
 /// A pattern to run ([`PatternSet::candidates`]) and where: on `text[..end]`, from `start` (with
@@ -541,6 +622,27 @@ mod tests {
         }
         for p in [r"www\.\w+", r"\bklacht\b[^\n]{0,60}\bagent", r"\bwat\?", r"x.y", r"\W+", r"(?s)a.b", r"[!]{2}"] {
             assert!(!local(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn local_patterns_wake_per_sentence_also_after_many_sentences() {
+        let mut set = PatternSet::default();
+        set.add(0, r"\bslimme\b[^.!?\n]{0,50}\bagent".into()).unwrap();
+        set.add(1, r"\bklacht\b[^\n]{0,60}\bagent".into()).unwrap();
+        set.finish();
+        let woken = |text: &str| set.candidates(text).iter().map(|c| (c.pattern, text[c.start as usize..c.end as usize].to_string())).collect::<Vec<_>>();
+        let filler = "ja. ".repeat(70);
+        for before in ["", filler.as_str()] {
+            // Both words in one sentence: that sentence only; in two sentences: not at all.
+            assert_eq!(sets_of(r"\bslimme\b[^.!?\n]{0,50}\bagent").len(), 2);
+            let text = format!("{before}slimme agent. een agent. slimme. agent. de agent is slimme!");
+            let got = woken(&text);
+            let want = if before.is_empty() { "slimme agent." } else { " slimme agent." };
+            assert_eq!(got, vec![(0, want.to_string()), (0, " de agent is slimme!".to_string())], "{text}");
+            // A pattern that may cross sentences wakes once, on the whole text.
+            let text = format!("{before}een klacht. over een agent.");
+            assert_eq!(woken(&text), vec![(1, text.clone())]);
         }
     }
 

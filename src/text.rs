@@ -442,9 +442,14 @@ fn plain_view(units: &[Unit], len: usize) -> View {
     view
 }
 
-/// A run of three or more equal letters ("opgeblaaaazen").
+/// A run of three or more equal letters ("opgeblaaaazen"), but for the "www." of a web address.
 fn has_stretched_run(units: &[Unit]) -> bool {
-    units.windows(3).any(|w| w[0].c.is_alphabetic() && w[0].c == w[1].c && w[1].c == w[2].c)
+    units.windows(3).enumerate().any(|(i, w)| {
+        w[0].c.is_alphabetic()
+            && w[0].c == w[1].c
+            && w[1].c == w[2].c
+            && !(w[0].c == 'w' && units.get(i + 3).is_some_and(|u| u.c == '.') && (i == 0 || units[i - 1].c != 'w'))
+    })
 }
 
 /// Every run of three or more equal letters as one letter: a stretched word is mostly a single
@@ -800,6 +805,11 @@ mod tests {
         let (s, e) = joined.to_original(at, at + "opgeblazen".len());
         assert_eq!(&text[s..e], "opgeblaaaaazen");
         assert!(Views::new("een mooie boot").joined.is_none());
+        // The "www." of a web address is not a stretched letter; "wwwww." and "awwwww" are.
+        assert!(Views::new("zie www.politie.be").joined.is_none());
+        assert!(Views::new("WWW.politie.be").joined.is_none());
+        assert!(Views::new("wwwww.be").joined.is_some());
+        assert!(Views::new("awwwww").joined.is_some());
     }
 
     #[test]
