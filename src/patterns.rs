@@ -422,8 +422,9 @@ impl PatternSet {
         // Stretch `k` is `ends[k - 1]..ends[k]`: up to and with a sentence end, the last one up to
         // the end of the text. After 254 stretches the rest is one (a stretch number fits a byte).
         let mut ends: Vec<u32> = Vec::new();
-        for (i, b) in bytes.iter().enumerate() {
-            if SENTENCE_ENDS.contains(b) && ends.len() < 254 {
+        let [a, b, c] = SENTENCE_ENDS;
+        for (i, &x) in bytes.iter().enumerate() {
+            if (x == a || x == b || x == c) && ends.len() < 254 {
                 ends.push(i as u32 + 1);
             }
         }

@@ -543,7 +543,11 @@ fn triggers_never_hide_a_match() {
 #[ignore = "prints figures for tuning; run by hand"]
 fn wake_counts() {
     let engine = Engine::new().expect("default pack");
-    let texts = huisregels::bench_corpus::comments(5_000);
+    // `WAKE_TEXTS=file` (one comment per line) instead of the benchmark's comments.
+    let texts = match std::env::var("WAKE_TEXTS") {
+        Ok(path) => std::fs::read_to_string(path).expect("read WAKE_TEXTS").lines().map(str::to_string).collect(),
+        Err(_) => huisregels::bench_corpus::comments(5_000),
+    };
     let counts = engine.pattern_wake_counts(&texts);
     let woken: usize = counts.iter().map(|c| c.1).sum();
     println!("{} comments, {woken} patterns woken ({:.2} per comment)", texts.len(), woken as f64 / texts.len() as f64);
