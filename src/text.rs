@@ -135,6 +135,8 @@ const GLUE_WORDS: &[&str] = &[
     "weg", "terug", "naar", "hun", "eigen", "buiten", "eruit", "dood", "echt", "gewoon", "mensen", "volk", "ras", "en",
     "van", "zo", "ook", "vies", "vuil", "dom", "lui", "ziek", "apen", "ratten", "beesten", "varkens", "honden",
     "tuig", "walg", "kapot", "maken", "afmaken", "vergassen", "ermee", "met", "nooit", "welkom", "stinken",
+    "vuile", "smerige", "last", "voor", "onze", "ons", "maatschappij", "worden", "wordt", "geschoten", "schieten",
+    "slaan", "criminelen", "crimineel", "dieven", "gestoord", "verdienen", "zouden",
 ];
 
 impl Typos {
