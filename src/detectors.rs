@@ -210,7 +210,7 @@ impl DetectorContext {
                 r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?P<d>\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)"
             )),
             street: re(
-                r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
+                r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch|poort|brug))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
             ),
             street_fr: re(
                 r"\b(?:rue|avenue|av\.|boulevard|bd|chaussee|place|quai|square)\s+(?:de la |du |des |de |d')?[a-z\-]{3,}(?: [a-z\-]{3,})?,?\s(?P<n>\d{1,4})\b",
@@ -338,8 +338,12 @@ impl DetectorContext {
         out
     }
 
+    /// The police's own domains and those of public services whose addresses are published for
+    /// everyone to write to (Safeonweb's verdacht@, Unia, the city): no one's personal data.
     fn is_own_domain(&self, domain: &str) -> bool {
-        ["police.belgium.eu", "politie.be", "police.be"].iter().any(|d| domain_matches(domain, d))
+        ["police.belgium.eu", "politie.be", "police.be", "safeonweb.be", "belgium.be", "fgov.be", "stad.gent", "gent.be", "vlaanderen.be", "unia.be"]
+            .iter()
+            .any(|d| domain_matches(domain, d))
     }
 
     fn is_trusted(&self, host: &str) -> bool {
@@ -405,7 +409,7 @@ impl DetectorContext {
             "berg", "weg", "straat", "laan", "plein", "markt", "kade", "dijk", "pad", "fietspad", "voetpad", "hoek",
             "veld", "dok", "rei", "vest", "lei", "kaai", "wegel", "singel", "gracht", "dreef", "steenweg",
             "jeugdhof", "binnenhof", "kerkhof", "ijsberg", "afgrond", "vakantiepark", "attractiepark", "zebrapad",
-            "achterhoek", "oosthoek", "westhoek",
+            "achterhoek", "oosthoek", "westhoek", "poort", "brug", "stadspoort", "voetgangersbrug", "fietsbrug", "loopbrug",
         ];
         const UNITS: &[&str] = &[
             "km", "kilometer", "keer", "x", "min", "minuten", "uur", "u", "jaar", "jaren", "euro", "eur", "%", "m",
@@ -826,10 +830,18 @@ mod tests {
     }
 
     #[test]
+    fn public_service_addresses_are_no_personal_data() {
+        assert!(spans(Detector::Email, "stuur het door naar verdacht@safeonweb.be of info@stad.gent").is_empty());
+        assert_eq!(spans(Detector::Email, "mail jan.peeters@gent.com"), ["jan.peeters@gent.com"]);
+    }
+
+    #[test]
     fn addresses_and_plates() {
         assert_eq!(spans(Detector::Address, "Hij woont in de Veldstraat 12 bus 3"), ["veldstraat 12 bus 3".to_string()].map(|_| "Veldstraat 12 bus 3".to_string()));
         assert!(spans(Detector::Address, "op de snelweg 120 km/u rijden").is_empty());
         assert_eq!(spans(Detector::Address, "Ik woon in 9000 Gent"), ["9000 Gent"]);
+        assert_eq!(spans(Detector::Address, "is 't nog altijd Hoogpoort 14 bus 3?"), ["Hoogpoort 14 bus 3"]);
+        assert!(spans(Detector::Address, "aan de poort 2 mensen").is_empty());
         assert!(spans(Detector::Address, "9000 Gent, beste stad van 't land!").is_empty());
         assert_eq!(spans(Detector::Plate, "nummerplaat 1-ABC-123"), ["1-ABC-123"]);
         assert!(spans(Detector::Plate, "bel 101 of 112").is_empty());
