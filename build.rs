@@ -116,14 +116,14 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     // Per rule with patterns: the 16-bit key of its id, its first pattern, how many it has, and a
     // check of their sources as written: the engine looks patterns up by rule and place, and takes
     // the precomputed sets only if the rule's sources are the same.
-    let mut rules_table: Vec<(u16, u16, u8, u16)> = Vec::new();
+    let mut rules_table: Vec<(u16, u16, u16, u16)> = Vec::new();
     for f in files {
         let Some(rules) = f.get("rules").and_then(toml::Value::as_array) else { continue };
         for rule in rules {
             let Some(patterns) = rule.get("patterns").and_then(toml::Value::as_array) else { continue };
             let id = rule.get("id").and_then(toml::Value::as_str).unwrap_or_default();
             let first = u16::try_from(table.len()).expect("too many default patterns for u16 places");
-            let count = u8::try_from(patterns.len()).expect("a default rule with more than 255 patterns");
+            let count = u16::try_from(patterns.len()).expect("a default rule with more than 65,535 patterns");
             let mut check = 0u64;
             for p in patterns.iter().filter_map(toml::Value::as_str) {
                 // Over the form the engine receives: coded and marked (see `packed::MARK`).
@@ -247,11 +247,11 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     static_array(&mut code, "set ids, per pool literal in pool order (`LIT_INFO[i] >> 2` of them for literal `i`).", "LIT_SETS", "u16", &lit_flat);
     let rule_keys: Vec<u16> = rules_table.iter().map(|r| r.0).collect();
     let rule_first: Vec<u16> = rules_table.iter().map(|r| r.1).collect();
-    let rule_count: Vec<u8> = rules_table.iter().map(|r| r.2).collect();
+    let rule_count: Vec<u16> = rules_table.iter().map(|r| r.2).collect();
     let rule_checks: Vec<u16> = rules_table.iter().map(|r| r.3).collect();
     static_array(&mut code, "the 16-bit keys of the default rules with patterns (`regex_prep::key16` of the id), sorted.", "RULE_KEYS", "u16", &rule_keys);
     static_array(&mut code, "per rule in `RULE_KEYS`, the place of its first pattern.", "RULE_FIRST", "u16", &rule_first);
-    static_array(&mut code, "per rule in `RULE_KEYS`, how many patterns it has.", "RULE_PATTERNS", "u8", &rule_count);
+    static_array(&mut code, "per rule in `RULE_KEYS`, how many patterns it has.", "RULE_PATTERNS", "u16", &rule_count);
     static_array(&mut code, "per rule in `RULE_KEYS`, the check of its patterns' sources (`regex_prep::chain_check`).", "RULE_CHECK", "u16", &rule_checks);
     static_array(&mut code, "per pattern place, how many trigger sets it has (255: none precomputed), plus `WITHIN_SENTENCE` when no match can hold a sentence end; its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
     static_array(&mut code, "set ids, per pattern, in the order of its condition bits.", "TRIGGER_SETS", "u16", &pattern_sets);
