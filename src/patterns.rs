@@ -637,8 +637,8 @@ mod tests {
     #[test]
     fn whitespace_around_a_part_makes_its_triggers_whole_words() {
         // "ma" between `\s+` is the word "ma", not the start of "maart".
-        let sets = sets_of(r"\b(?:je|uw)\s+(?:moeder|ma)\s+(?:is|zijt)\b");
-        assert!(sets.contains(&vec!["|ma|".to_string(), "|moeder|".to_string()]), "{sets:?}");
+        let sets = sets_of(r"\b(?:je|uw)\s+(?:vader|ma)\s+(?:is|zijt)\b");
+        assert!(sets.contains(&vec!["|ma|".to_string(), "|vader|".to_string()]), "{sets:?}");
         // Only beside a word character: "toch!" followed by a space says nothing about "!".
         let sets = sets_of(r"(?:toch!|echt\?)\s+(?:stom|dom)");
         assert!(sets.iter().flatten().all(|l| !l.ends_with("!|") && !l.ends_with("?|")), "{sets:?}");
