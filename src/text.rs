@@ -523,7 +523,8 @@ fn undo_leet(units: &mut [Unit]) -> bool {
             }
             j += 1;
         }
-        if letters >= 2 || (letters == 1 && j - i == 2) {
+        // A token of letters only has nothing to undo (every leet character is a digit or symbol).
+        if letters < j - i && (letters >= 2 || (letters == 1 && j - i == 2)) {
             // At a token's edge only digits, "$" ("$telen", "alle$") and an "@" in a token with
             // more leet ("@fm@k3n", not "@ruben").
             let more = (i + 1..j.saturating_sub(1)).any(|k| leet(units[k].c).is_some());
