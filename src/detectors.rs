@@ -76,6 +76,13 @@ impl Shape {
         let bytes = plain.as_bytes();
         let (mut run, mut row) = (0u8, 0u8);
         for (i, &b) in bytes.iter().enumerate() {
+            // Most of a folded comment is lower-case letters: they end every run and start a word.
+            if b.is_ascii_lowercase() {
+                (run, row) = (0, 0);
+                s.words += usize::from(!in_word);
+                in_word = true;
+                continue;
+            }
             match b {
                 b'0'..=b'9' => {
                     s.digit_count = s.digit_count.saturating_add(1);
