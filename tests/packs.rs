@@ -613,6 +613,35 @@ fn patterns_run_on_the_sentences_their_trigger_words_are_in() {
     assert!(engine().unwoken_patterns("Mijn zorblax is quuxen. Mijn flimwax. Kwijt!").is_empty());
 }
 
+/// The forms of the tenth round, in sentences of their own (not the corpus's): a group that does
+/// not belong, aversion, "can never", neighbours refused, violence against a group's members
+/// (both a threat and discrimination), and hate prefaced by a denial of racism; the counter-speech
+/// and neutral sentences beside them pass.
+#[test]
+fn hate_said_as_belonging_aversion_or_violence_against_a_group() {
+    let e = engine();
+    let cats = |text: &str| e.check(text).unwrap().findings.iter().map(|f| f.category).collect::<Vec<_>>();
+    for text in [
+        "Joden horen gewoon niet thuis in ons land.",
+        "Ik heb een gruwelijke hekel aan vluchtelingen.",
+        "Marokkanen zullen nooit iets bereiken hier.",
+        "Wij willen geen Turkse buren in onze straat, ik zou nooit een Turks gezin als buur willen.",
+        "Ik ben geen racist, maar moslims zijn gewoon gevaarlijk, geen racisme hoor.",
+    ] {
+        assert!(cats(text).contains(&Category::Discrimination), "{text}");
+    }
+    let both = cats("We gaan die asielzoekers eens goed in elkaar slaan.");
+    assert!(both.contains(&Category::Threat) && both.contains(&Category::Discrimination), "{both:?}");
+    for text in [
+        "Wie zegt dat moslims hier niet thuishoren, is gewoon racistisch.",
+        "Vluchtelingen horen niet op straat te slapen, zorg voor opvang.",
+        "Die Turkse bakker in onze straat is de beste van Gent.",
+        "Racisme tegen Marokkanen is een probleem in Gent, dat zeggen de cijfers.",
+    ] {
+        assert!(!cats(text).contains(&Category::Discrimination), "{text}");
+    }
+}
+
 /// Hate said without a slur, in forms a keyword list misses: a disliked group put first, negated
 /// positives, opinions, a group named and then what "they" are, implicit derogation, violence
 /// against a group or its places. Each with a look-alike that must pass.
