@@ -377,13 +377,12 @@ impl PatternSet {
             let best = (0..bits).max_by_key(|&b| (score[b], std::cmp::Reverse(b))).unwrap_or(0) as u8;
             anchors.extend(conds.iter().filter(|c| c.1 == best).map(|c| (c.0, p as u32)));
         }
-        let mut start = vec![0u32; set_count + 1];
+        // A counting sort by set.
+        let mut per_set = vec![0u32; set_count];
         for &(set, _) in &anchors {
-            start[set as usize + 1] += 1;
+            per_set[set as usize] += 1;
         }
-        for i in 1..start.len() {
-            start[i] += start[i - 1];
-        }
+        let start = starts_of(per_set.into_iter());
         let mut anchored = vec![0u32; anchors.len()];
         let mut cursor = start.clone();
         for &(set, p) in &anchors {
@@ -402,8 +401,8 @@ impl PatternSet {
     pub fn wakers(&self, text: &str, pattern: usize) -> Vec<String> {
         let mut out = Vec::new();
         if let Some(trie) = &self.triggers {
+            let conds = &self.conds[self.cond_start[pattern] as usize..self.cond_start[pattern + 1] as usize];
             trie.find_all(text.as_bytes(), |literal, start, end| {
-                let conds = &self.conds[self.cond_start[pattern] as usize..self.cond_start[pattern + 1] as usize];
                 let mut hit = false;
                 self.each_set(literal, |s| hit |= conds.iter().any(|c| c.0 as usize == s));
                 if hit {
