@@ -423,9 +423,9 @@ impl PatternSet {
         // a local pattern then searches all of it, which finds the same matches (none crosses a
         // sentence end), only wakes more often.
         let mut ends: Vec<u32> = Vec::new();
-        let [a, b, c] = SENTENCE_ENDS;
-        for (i, &x) in bytes.iter().enumerate() {
-            if (x == a || x == b || x == c) && ends.len() < 63 {
+        let [dot, bang, question] = SENTENCE_ENDS;
+        for (i, &byte) in bytes.iter().enumerate() {
+            if (byte == dot || byte == bang || byte == question) && ends.len() < 63 {
                 ends.push(i as u32 + 1);
             }
         }
