@@ -623,6 +623,7 @@ fn hate_said_as_belonging_aversion_or_violence_against_a_group() {
     let cats = |text: &str| e.check(text).unwrap().findings.iter().map(|f| f.category).collect::<Vec<_>>();
     for text in [
         "Joden horen gewoon niet thuis in ons land.",
+        "Die Roma in onze straat horen hier gewoon niet thuis.",
         "Ik heb een gruwelijke hekel aan vluchtelingen.",
         "Marokkanen zullen nooit iets bereiken hier.",
         "Wij willen geen Turkse buren in onze straat, ik zou nooit een Turks gezin als buur willen.",
