@@ -128,6 +128,10 @@ pub struct Typos {
     named: usize,
 }
 
+/// Ordinary words one typo away from a word a pack names, which are never corrected to it
+/// ("zware", heavy, is not a typo of "zwarte").
+const REAL_WORDS: &[&str] = &["zware", "zwaren", "zwarer"];
+
 /// Short Dutch words that glue a sentence together, for splitting text written without spaces.
 const GLUE_WORDS: &[&str] = &[
     "ik", "we", "wij", "ze", "zij", "die", "dat", "da", "de", "het", "een", "alle", "allemaal", "al", "zijn", "is",
@@ -243,7 +247,7 @@ impl Typos {
             }
             // Only words with its first letter can be it or one typo away from it.
             let Some(same) = self.words.get(usize::from(bytes[start] - b'a')).map(|w| w.iter()) else { continue };
-            if same.clone().any(|w| w == word) {
+            if same.clone().any(|w| w == word) || REAL_WORDS.contains(&word) {
                 continue;
             }
             if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes())) {
@@ -757,6 +761,10 @@ mod tests {
         let (s, e) = fixed.to_original(at + 2, at + 5);
         assert_eq!(&text[s..e], "vluchtlingen");
         assert_eq!(fixed.to_original(0, fixed.text.len()), (0, text.len()));
+        // An ordinary word one typo away from a pack's word stays itself.
+        let colour = Typos::new(&["zwarte".to_string()]);
+        assert!(colour.correct(&Views::new("een zware straf").plain).is_none());
+        assert_eq!(colour.correct(&Views::new("die zwatre gasten").plain).expect("corrected").text, "die zwarte gasten");
         // Short words and words with other characters are not typo-tolerant; right spellings stay.
         assert!(typos.correct(&Views::new("kotr homso moslims").plain).is_none());
         assert!(Typos::new(&[]).correct(&views.plain).is_none());
