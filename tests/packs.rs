@@ -639,6 +639,7 @@ fn hate_said_as_belonging_aversion_or_violence_against_a_group() {
         "Die Turkse bakker in onze straat is de beste van Gent.",
         "Racisme tegen Marokkanen is een probleem in Gent, dat zeggen de cijfers.",
         "Die zware jongens moeten het land uit, het zijn criminelen.",
+        "Die vouwen in mijn hemd zijn lelijk.",
     ] {
         assert!(!cats(text).contains(&Category::Discrimination), "{text}");
     }
