@@ -817,3 +817,32 @@ fn single_helpers_work() {
     assert_not_flags("Jij klootzak", Category::Threat);
     assert_clean("Goed gedaan, bedankt!");
 }
+
+/// Ordinary words in which a slur's or curse's normal form hides once doubled letters are
+/// collapsed ("negerde" for "negeerde", "sleet", "Putte", "poker"), found by checking every word
+/// of a Dutch word list; each next to the bad word it resembles, which is still flagged.
+#[test]
+fn ordinary_words_a_bad_words_normal_form_hides_in() {
+    let mut c = Cases::default();
+    c.clean(&[
+        "De chauffeur negerde het rode licht.",
+        "Een Nigerees werd opgepakt voor oplichting.",
+        "Er zit een kikker in de vijver aan de Blaarmeersen.",
+        "Mijn nonkel speelt fagot in het orkest.",
+        "Hij vertrok stante pede naar huis.",
+        "De vereniging voor homofielen organiseert een fuif.",
+        "Ik bezocht Auschwitz en zag de gaskamers, aangrijpend.",
+        "Het kankerinstituut in Gent zoekt vrijwilligers.",
+        "Zaterdag pokeravond bij ons thuis, gezellig.",
+        "Pikachu is een Pokémon",
+        "Ik woon in Putte, niet in Gent.",
+        "Mijn jas versleet veel te snel.",
+        "De touwen moeten losser.",
+        "Dat is een bastaardwoord uit het Frans.",
+        "De varkens werden gered uit de brandende stal in Evergem.",
+        "Marokko is een moslimland, dat klopt.",
+    ]);
+    c.flags(Category::Discrimination, &["vuile faggots", "kikes", "Naar de gaskamers met die joden", "Die moslims moeten naar de gaskamer"]);
+    c.flags(Category::Insult, &["jullie zijn sletten", "die varkens van de politie", "kankerflikken", "pokkenweer en pokkenflikken"]);
+    c.finish("ordinary words");
+}
