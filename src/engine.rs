@@ -218,9 +218,15 @@ impl Engine {
         }
         let views = Views::new(text);
         let mut hits = Vec::new();
-        self.match_lexicon(text, &views, &mut hits);
+        self.match_lexicon(text, &views.lex, &mut hits);
+        // Typos in the words a pack names corrected ("ik haat mosilms", "klootzk"): the word lists
+        // and the phrase patterns look at the corrected text too.
+        let corrected = self.typos.correct(views.joined.as_ref().unwrap_or(&views.plain));
+        if let Some(corrected) = &corrected {
+            self.match_lexicon(text, &Views::new(&corrected.text).lex.through(corrected), &mut hits);
+        }
         let mut sentences = Sentences::default();
-        self.match_patterns(text, &views, &mut hits, &mut sentences);
+        self.match_patterns(text, &views, corrected.as_ref(), &mut hits, &mut sentences);
         let shape = Shape::of(text, &views.plain.text);
         for (i, rule) in self.rules.iter().enumerate() {
             if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
@@ -363,9 +369,8 @@ impl Engine {
         env!("CARGO_PKG_VERSION")
     }
 
-    fn match_lexicon(&self, original: &str, views: &Views, hits: &mut Vec<Hit>) {
+    fn match_lexicon(&self, original: &str, lex: &text::View, hits: &mut Vec<Hit>) {
         let Some(trie) = &self.lexicon else { return };
-        let lex = &views.lex;
         let t = lex.text.as_str();
         let mut bad: Vec<(usize, usize, usize, Mode)> = Vec::new();
         let mut allowed: Vec<(usize, usize, Option<usize>)> = Vec::new();
@@ -450,15 +455,14 @@ impl Engine {
         }
     }
 
-    fn match_patterns(&self, text: &str, views: &Views, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
+    fn match_patterns(&self, text: &str, views: &Views, corrected: Option<&text::View>, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
         self.match_patterns_in(text, &views.plain, hits, sentences);
         // Split letters ("k.a.p.o.t maken") joined: the same hit found twice merges in `verdict`.
         if let Some(joined) = &views.joined {
             self.match_patterns_in(text, joined, hits, sentences);
         }
-        // Typos in the words a pack names corrected ("ik haat mosilms").
-        if let Some(corrected) = self.typos.correct(views.joined.as_ref().unwrap_or(&views.plain)) {
-            self.match_patterns_in(text, &corrected, hits, sentences);
+        if let Some(corrected) = corrected {
+            self.match_patterns_in(text, corrected, hits, sentences);
         }
     }
 

@@ -54,6 +54,14 @@ impl View {
         self.text.get(a..b.max(a)).unwrap_or("")
     }
 
+    /// This view of a text that is itself `outer`, a view of the original: the same text, each
+    /// byte mapped through `outer` to the original.
+    #[must_use]
+    pub fn through(&self, outer: &View) -> View {
+        let spans = self.spans.iter().map(|&(s, e)| (outer.spans[s as usize].0, outer.spans[e as usize - 1].1)).collect();
+        View { text: self.text.clone(), spans }
+    }
+
     /// Maps a byte span of the view (`start < end`, both on char boundaries) to the original text.
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
@@ -251,7 +259,7 @@ impl Typos {
             if same.clone().any(|w| w == word) || REAL_WORDS.contains(&word) {
                 continue;
             }
-            if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes())) {
+            if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes()) || same_squeezed(word.as_bytes(), w.as_bytes())) {
                 let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
                 o.text.push_str(&view.text[at..start]);
                 o.spans.extend_from_slice(&view.spans[at..start]);
@@ -265,6 +273,25 @@ impl Typos {
         o.spans.extend_from_slice(&view.spans[at..]);
         Some(o)
     }
+}
+
+/// True when `a` and `b` are the same once every run of one letter is one letter ("marrokanen",
+/// "marokkanen").
+fn same_squeezed(a: &[u8], b: &[u8]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let c = a[i];
+        if b[j] != c {
+            return false;
+        }
+        while a.get(i) == Some(&c) {
+            i += 1;
+        }
+        while b.get(j) == Some(&c) {
+            j += 1;
+        }
+    }
+    i == a.len() && j == b.len()
 }
 
 /// True when `word` is `right` with one typo that touches neither the first nor the last letter:
@@ -749,6 +776,27 @@ mod tests {
         ] {
             assert!(!one_typo(word.as_bytes(), right.as_bytes()), "{word}");
         }
+    }
+
+    #[test]
+    fn doubled_and_undoubled_letters_are_the_same_squeezed() {
+        for (word, right) in [("marrokanen", "marokkanen"), ("moslimms", "moslims"), ("kakerlakken", "kakkerlakken"), ("mossliims", "moslims")] {
+            assert!(same_squeezed(word.as_bytes(), right.as_bytes()), "{word}");
+        }
+        for (word, right) in [("marokanen", "marokkanen"), ("moslim", "moslims"), ("mosliem", "moslims"), ("xmoslims", "moslims"), ("moslimsx", "moslims")] {
+            assert_eq!(same_squeezed(word.as_bytes(), right.as_bytes()), word == "marokanen", "{word}");
+        }
+    }
+
+    #[test]
+    fn view_through_another_maps_to_the_original() {
+        let text = "Ík haat MOSILMS";
+        let views = Views::new(text);
+        let fixed = Typos::new(&["moslims".to_string()]).correct(&views.plain).expect("corrected");
+        let lex = Views::new(&fixed.text).lex.through(&fixed);
+        let at = lex.text.find("moslims").expect("word");
+        assert_eq!(lex.to_original(at, at + 7), (9, text.len()));
+        assert_eq!(lex.to_original(0, 2), (0, 3));
     }
 
     #[test]
