@@ -235,7 +235,12 @@ impl Engine {
                 }
             }
         }
-        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &views.plain, h, &mut sentences));
+        // An excuse or a requirement counts in any view the hit could be found in: stretched or
+        // misspelt words hide neither the offence nor what excuses it.
+        let mut seen: Vec<&text::View> = vec![&views.plain];
+        seen.extend(views.joined.as_ref());
+        seen.extend(corrected.as_ref());
+        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen, h, &mut sentences));
         Ok(self.verdict(text, hits))
     }
 
@@ -506,18 +511,19 @@ impl Engine {
     }
 
     /// True when an `unless` pattern of the rule matches the sentence around the hit, or one of
-    /// its `requires` patterns does not.
-    fn is_excused(&self, text: &str, plain: &text::View, hit: &Hit, sentences: &mut Sentences) -> bool {
+    /// its `requires` patterns does not, in `views` (the plain view, then others of the same text):
+    /// an `unless` in any of them, a `requires` in none.
+    fn is_excused(&self, text: &str, views: &[&text::View], hit: &Hit, sentences: &mut Sentences) -> bool {
         let rule = &self.rules[hit.rule];
         if rule.unless.parts.is_empty() && rule.requires.is_empty() {
             return false;
         }
-        let sentence = if rule.comment_context {
-            plain.text.as_str()
-        } else {
-            sentences.plain(text, plain, hit.start, hit.end)
-        };
-        rule.unless.is_match(sentence) || rule.requires.iter().any(|r| !r.is_match(sentence))
+        let mut seen = [""; 3];
+        for (s, v) in seen.iter_mut().zip(views) {
+            *s = if rule.comment_context { v.text.as_str() } else { sentences.plain(text, v, hit.start, hit.end) };
+        }
+        let seen = &seen[..views.len().min(3)];
+        seen.iter().any(|s| rule.unless.is_match(s)) || rule.requires.iter().any(|r| seen.iter().all(|s| !r.is_match(s)))
     }
 
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {

@@ -846,3 +846,22 @@ fn ordinary_words_a_bad_words_normal_form_hides_in() {
     c.flags(Category::Insult, &["jullie zijn sletten", "die varkens van de politie", "kankerflikken", "pokkenweer en pokkenflikken"]);
     c.finish("ordinary words");
 }
+
+/// Words a pack names, misspelt (a letter dropped, swapped, doubled or undoubled, stretched),
+/// are read as the word, by the word lists as by the phrase patterns; and what excuses a finding
+/// counts however it is spelt.
+#[test]
+fn misspelt_words_are_read_as_the_word_with_their_excuses() {
+    let mut c = Cases::default();
+    c.flags(Category::Insult, &["wa ne klootzk is die agent", "ge zijt ne smeerlp", "Die agent is een klotzak", "Stelletje idoten"]);
+    c.flags(Category::Discrimination, &["al die marrokanen moeten buiten", "Die vluchtelignen moeten het land uit"]);
+    c.flags(Category::Complaint, &["Ik wil een klachht indienen teeeegen de agent die mij uitschold"]);
+    c.flags(Category::Report, &["ik wil aangfte doen van diefstal van mijn fiets"]);
+    c.clean(&[
+        "Ik had vorig jaaar een kllacht ingediend over een agent en eerlijk:: het iiis correct aaaafgggehandeld.",
+        "Ik had vorig jaar een klacht ingediend over een agent en eerlijk: het is correct afgehandeld.",
+        "Ik heb vorige week aangfte gedaan en alles is al opgelost, merci aan de wijkagent.",
+        "De vrouwe van het kasteel opende de deur.",
+    ]);
+    c.finish("misspelt words");
+}
