@@ -329,6 +329,11 @@ pub fn normalize_plain(text: &str) -> String {
     plain_view(&fold_units(text), text.len()).text
 }
 
+/// Emoji and pictographs (with skin tones), and the symbols and dingbats blocks.
+fn is_emoji(c: char) -> bool {
+    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF)
+}
+
 /// Characters dropped outright: zero-width, bidi controls, soft hyphen, variation selectors, tags.
 fn is_invisible(c: char) -> bool {
     matches!(c,
@@ -578,13 +583,20 @@ fn undo_leet(units: &mut [Unit]) -> bool {
 }
 
 /// The `lex` view from units with leetspeak undone: letters split by separators joined (`keep`,
-/// from [`split_letters`]), then every run of one letter squeezed to a single letter.
+/// from [`split_letters`]), emoji inside a word dropped ("kloot🤬zak"), then every run of one
+/// letter squeezed to a single letter.
 fn lex_view(units: &[Unit], keep: Option<&[bool]>, len: usize) -> View {
     let mut view = View::with_capacity(len);
     let mut prev = '\0';
     for (i, u) in units.iter().enumerate() {
         if keep.is_some_and(|k| !k[i]) {
             continue;
+        }
+        if !u.c.is_ascii() && is_emoji(u.c) && prev.is_alphabetic() {
+            let next = units[i + 1..].iter().find(|n| !is_emoji(n.c));
+            if next.is_some_and(|n| n.c.is_alphabetic()) {
+                continue;
+            }
         }
         if u.c == prev && u.c.is_alphabetic() {
             extend_last(&mut view, u.end);
@@ -724,6 +736,9 @@ mod tests {
     #[test]
     fn lex_view_undoes_obfuscation() {
         assert_eq!(lex("k4nk3r"), "kanker");
+        assert_eq!(lex("kloot🤬zak"), "klotzak");
+        assert_eq!(lex("kan👍🏽ker 😀 flik"), "kanker 😀 flik");
+        assert_eq!(lex("top👍"), "top👍");
         assert_eq!(lex("k.a.n.k.e.r"), "kanker");
         assert_eq!(lex("k a n k e r flik"), "kanker flik");
         assert_eq!(lex("kuuuuut!"), "kut!");

@@ -865,3 +865,30 @@ fn misspelt_words_are_read_as_the_word_with_their_excuses() {
     ]);
     c.finish("misspelt words");
 }
+
+/// Threats as typed in dialect and on a phone: contractions ("kweet"), a dropped -n ("we zulle"),
+/// typos ("kogl"), emoji inside a curse, arson wished on a car or the commissariaat, incitement
+/// in West-Flemish; each next to a look-alike that must pass.
+#[test]
+fn threats_in_dialect_and_veiled_forms() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "kweet waar da ge woont agentje",
+        "we zulle ulder wel vinden",
+        "ge komt ooit ook alleen naar huis, vergeet da nie",
+        "iemand moet die agent ne kogl door zn kop jagen",
+        "dat commissariaat moet ne keer in brand vliegen",
+        "zijn auto gaat wel ne keer in de fik staan",
+        "sloat die agente in mekaar as ge ze tegekomt",
+        "watch ur back officer",
+    ]);
+    c.flags(Category::Insult, &["gie zyt ne vuile kloot🤬zak"]);
+    c.clean(&[
+        "Ik weet waar het commissariaat is, merci voor de uitleg.",
+        "'t gaat knallen op de feesten dit jaar 🎉 tot dan",
+        "Mijn auto stond vorige week in brand door een kortsluiting.",
+        "Sla de eieren los en klop ze luchtig.",
+        "We zullen u wel vinden op de opendeurdag, tot zaterdag!",
+    ]);
+    c.finish("threats in dialect");
+}
