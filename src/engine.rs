@@ -237,10 +237,13 @@ impl Engine {
         }
         // An excuse or a requirement counts in any view the hit could be found in: stretched or
         // misspelt words hide neither the offence nor what excuses it.
-        let mut seen: Vec<&text::View> = vec![&views.plain];
-        seen.extend(views.joined.as_ref());
-        seen.extend(corrected.as_ref());
-        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen, h, &mut sentences));
+        let mut seen = [&views.plain; 3];
+        let mut n = 1;
+        for v in views.joined.iter().chain(&corrected) {
+            seen[n] = v;
+            n += 1;
+        }
+        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen[..n], h, &mut sentences));
         Ok(self.verdict(text, hits))
     }
 
@@ -522,6 +525,7 @@ impl Engine {
         for (s, v) in seen.iter_mut().zip(views) {
             *s = if rule.comment_context { v.text.as_str() } else { sentences.plain(text, v, hit.start, hit.end) };
         }
+        // At most three views (plain, joined, corrected); more would be a bug, not a panic.
         let seen = &seen[..views.len().min(3)];
         seen.iter().any(|s| rule.unless.is_match(s)) || rule.requires.iter().any(|r| seen.iter().all(|s| !r.is_match(s)))
     }

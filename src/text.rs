@@ -277,21 +277,21 @@ impl Typos {
 
 /// True when `a` and `b` are the same once every run of one letter is one letter ("marrokanen",
 /// "marokkanen").
-fn same_squeezed(a: &[u8], b: &[u8]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        let c = a[i];
-        if b[j] != c {
+fn same_squeezed(word: &[u8], right: &[u8]) -> bool {
+    let (mut in_word, mut in_right) = (0, 0);
+    while in_word < word.len() && in_right < right.len() {
+        let letter = word[in_word];
+        if right[in_right] != letter {
             return false;
         }
-        while a.get(i) == Some(&c) {
-            i += 1;
+        while word.get(in_word) == Some(&letter) {
+            in_word += 1;
         }
-        while b.get(j) == Some(&c) {
-            j += 1;
+        while right.get(in_right) == Some(&letter) {
+            in_right += 1;
         }
     }
-    i == a.len() && j == b.len()
+    in_word == word.len() && in_right == right.len()
 }
 
 /// True when `word` is `right` with one typo that touches neither the first nor the last letter:
