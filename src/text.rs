@@ -137,9 +137,14 @@ pub struct Typos {
 }
 
 /// Ordinary words one typo away from a word a pack names, which are never corrected to it
-/// ("zware", heavy, is not a typo of "zwarte"; "turen", to gaze, not of "turken"). Found by
-/// running the correction over a Dutch word list (Debian's `wdutch`) against the default pack.
-const REAL_WORDS: &[&str] = &["zware", "zwaren", "zwarer", "zwaarte", "turen", "truken", "vouwen", "arabiseren"];
+/// ("zware", heavy, is not a typo of "zwarte"; "turen", to gaze, not of "turken"; "criminele" is
+/// not "criminelen" with its "n" dropped). Found by running the correction over a Dutch word list
+/// (Debian's `wdutch`) against the default pack.
+const REAL_WORDS: &[&str] = &[
+    "zware", "zwaren", "zwarer", "zwaarte", "turen", "truken", "vouwen", "arabiseren", "debiele", "idiote", "vrouwe",
+    "gehandicapte", "imbeciele", "immigrante", "vreemdelinge", "christene", "allochtone", "criminele", "vluchtelinge",
+    "homoseksuele",
+];
 
 /// Short Dutch words that glue a sentence together, for splitting text written without spaces.
 const GLUE_WORDS: &[&str] = &[
@@ -259,7 +264,7 @@ impl Typos {
             if same.clone().any(|w| w == word) || REAL_WORDS.contains(&word) {
                 continue;
             }
-            if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes()) || same_squeezed(word.as_bytes(), w.as_bytes())) {
+            if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes()) || same_squeezed(word.as_bytes(), w.as_bytes()) || dropped_n(word, w)) {
                 let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
                 o.text.push_str(&view.text[at..start]);
                 o.spans.extend_from_slice(&view.spans[at..start]);
@@ -273,6 +278,12 @@ impl Typos {
         o.spans.extend_from_slice(&view.spans[at..]);
         Some(o)
     }
+}
+
+/// True when `word` is `right` without its final "n", as Flemish drops it ("kakkerlakke",
+/// "marokkane"); the adjectives that look so ("criminele") are in [`REAL_WORDS`].
+fn dropped_n(word: &str, right: &str) -> bool {
+    right.len() == word.len() + 1 && right.ends_with("en") && right.starts_with(word)
 }
 
 /// True when `a` and `b` are the same once every run of one letter is one letter ("marrokanen",
@@ -801,6 +812,16 @@ mod tests {
         for (word, right) in [("marokanen", "marokkanen"), ("moslim", "moslims"), ("mosliem", "moslims"), ("xmoslims", "moslims"), ("moslimsx", "moslims")] {
             assert_eq!(same_squeezed(word.as_bytes(), right.as_bytes()), word == "marokanen", "{word}");
         }
+    }
+
+    #[test]
+    fn a_dropped_final_n_is_read_back() {
+        assert!(dropped_n("kakkerlakke", "kakkerlakken"));
+        assert!(!dropped_n("kakkerlak", "kakkerlakken"));
+        assert!(!dropped_n("moslim", "moslims"));
+        let typos = Typos::new(&["criminelen".to_string(), "marokkanen".to_string()]);
+        let fixed = typos.correct(&Views::new("die marokkane en die criminele bende").plain).expect("corrected");
+        assert_eq!(fixed.text, "die marokkanen en die criminele bende");
     }
 
     #[test]

@@ -854,7 +854,12 @@ fn ordinary_words_a_bad_words_normal_form_hides_in() {
 fn misspelt_words_are_read_as_the_word_with_their_excuses() {
     let mut c = Cases::default();
     c.flags(Category::Insult, &["wa ne klootzk is die agent", "ge zijt ne smeerlp", "Die agent is een klotzak", "Stelletje idoten"]);
-    c.flags(Category::Discrimination, &["al die marrokanen moeten buiten", "Die vluchtelignen moeten het land uit"]);
+    c.flags(Category::Discrimination, &[
+        "al die marrokanen moeten buiten",
+        "Die vluchtelignen moeten het land uit",
+        "kakkerlakke zijn het, die asielzoekers",
+        "die marokkane moeten allemaal buiten",
+    ]);
     c.flags(Category::Complaint, &["Ik wil een klachht indienen teeeegen de agent die mij uitschold"]);
     c.flags(Category::Report, &["ik wil aangfte doen van diefstal van mijn fiets"]);
     c.clean(&[
@@ -862,6 +867,8 @@ fn misspelt_words_are_read_as_the_word_with_their_excuses() {
         "Ik had vorig jaar een klacht ingediend over een agent en eerlijk: het is correct afgehandeld.",
         "Ik heb vorige week aangfte gedaan en alles is al opgelost, merci aan de wijkagent.",
         "De vrouwe van het kasteel opende de deur.",
+        "De criminele bende werd opgepakt aan de Dampoort.",
+        "Die homoseksuele koppels zijn welkom op de opendeurdag.",
     ]);
     c.finish("misspelt words");
 }
