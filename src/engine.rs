@@ -223,7 +223,7 @@ impl Engine {
         // and the phrase patterns look at the corrected text too.
         let corrected = self.typos.correct(views.joined.as_ref().unwrap_or(&views.plain));
         if let Some(corrected) = &corrected {
-            self.match_lexicon(text, &Views::new(&corrected.text).lex.through(corrected), &mut hits);
+            self.match_lexicon(text, &text::lex_of(&corrected.text).through(corrected), &mut hits);
         }
         let mut sentences = Sentences::default();
         self.match_patterns(text, &views, corrected.as_ref(), &mut hits, &mut sentences);

@@ -57,9 +57,9 @@ impl View {
     /// This view of a text that is itself `outer`, a view of the original: the same text, each
     /// byte mapped through `outer` to the original.
     #[must_use]
-    pub fn through(&self, outer: &View) -> View {
+    pub fn through(self, outer: &View) -> View {
         let spans = self.spans.iter().map(|&(s, e)| (outer.spans[s as usize].0, outer.spans[e as usize - 1].1)).collect();
-        View { text: self.text.clone(), spans }
+        View { text: self.text, spans }
     }
 
     /// Maps a byte span of the view (`start < end`, both on char boundaries) to the original text.
@@ -331,7 +331,16 @@ pub fn is_own_normal_form(word: &str) -> bool {
 /// Normalises a word-list entry the way the `lex` view normalises a text.
 #[must_use]
 pub fn normalize_entry(word: &str) -> String {
-    Views::new(word).lex.text
+    lex_of(word).text
+}
+
+/// The `lex` view of `text` alone, as [`Views::new`] builds it, without the other views.
+#[must_use]
+pub fn lex_of(text: &str) -> View {
+    let mut units = fold_units(text);
+    undo_leet(&mut units);
+    let keep = split_letters(&units);
+    lex_view(&units, keep.as_deref(), text.len())
 }
 
 /// Normalises a phrase the way the `plain` view does (used for allowlists of phrases and contacts).
@@ -825,11 +834,19 @@ mod tests {
     }
 
     #[test]
+    fn lex_of_is_the_lex_view() {
+        for t in ["k4nk3r flik", "k.a.n.k.e.r", "kloot🤬zak", "Ík haat MOSILMS", "kuuuuut! 0475 12 34 56", ""] {
+            let (alone, all) = (lex_of(t), Views::new(t).lex);
+            assert_eq!((alone.text, alone.spans), (all.text, all.spans), "{t}");
+        }
+    }
+
+    #[test]
     fn view_through_another_maps_to_the_original() {
         let text = "Ík haat MOSILMS";
         let views = Views::new(text);
         let fixed = Typos::new(&["moslims".to_string()]).correct(&views.plain).expect("corrected");
-        let lex = Views::new(&fixed.text).lex.through(&fixed);
+        let lex = lex_of(&fixed.text).through(&fixed);
         let at = lex.text.find("moslims").expect("word");
         assert_eq!(lex.to_original(at, at + 7), (9, text.len()));
         assert_eq!(lex.to_original(0, 2), (0, 3));
