@@ -259,12 +259,15 @@ impl Typos {
                     continue;
                 }
             }
-            // Only words with its first letter can be it or one typo away from it.
+            // Only words with its first letter can be it or one typo away from it; a "k" can also
+            // be a "c" spelt as it sounds ("komissariaat", "kriminelen").
             let Some(same) = self.words.get(usize::from(bytes[start] - b'a')).map(|w| w.iter()) else { continue };
             if same.clone().any(|w| w == word) || REAL_WORDS.contains(&word) {
                 continue;
             }
-            if let Some(right) = same.clone().find(|w| one_typo(word.as_bytes(), w.as_bytes()) || same_squeezed(word.as_bytes(), w.as_bytes()) || dropped_n(word, w)) {
+            let as_c = self.words.get(2).filter(|_| bytes[start] == b'k').map_or([].iter(), |w| w.iter());
+            let found = same.clone().find(|w| is_typo_of(word, w)).or_else(|| as_c.clone().find(|w| is_typo_of(&word[1..], &w[1..])));
+            if let Some(right) = found {
                 let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
                 o.text.push_str(&view.text[at..start]);
                 o.spans.extend_from_slice(&view.spans[at..start]);
@@ -278,6 +281,14 @@ impl Typos {
         o.spans.extend_from_slice(&view.spans[at..]);
         Some(o)
     }
+}
+
+/// True when `word` is `right` with one typo ([`one_typo`]), a letter doubled or undoubled
+/// ([`same_squeezed`]), its final "n" dropped ([`dropped_n`]) or a final "s" written "z", as street
+/// spelling does ("asielzoekerz").
+fn is_typo_of(word: &str, right: &str) -> bool {
+    let (w, r) = (word.as_bytes(), right.as_bytes());
+    one_typo(w, r) || same_squeezed(w, r) || dropped_n(word, right) || (w.len() == r.len() && w.ends_with(b"z") && r.ends_with(b"s") && w[..w.len() - 1] == r[..r.len() - 1])
 }
 
 /// True when `word` is `right` without its final "n", as Flemish drops it ("kakkerlakke",
@@ -582,15 +593,18 @@ fn undo_leet(units: &mut [Unit]) -> bool {
         }
         // A token of letters only has nothing to undo (every leet character is a digit or symbol).
         if letters < j - i && (letters >= 2 || (letters == 1 && j - i == 2)) {
-            // At a token's edge only digits, "$" ("$telen", "alle$") and an "@" in a token with
+            // At a token's edge only digits, "$" ("$telen", "alle$") and an "@" or "€" in a token with
             // more leet ("@fm@k3n", not "@ruben").
             let more = (i + 1..j.saturating_sub(1)).any(|k| leet(units[k].c).is_some());
+            // Inner: between two letters or digits of the token, so "nooit!!!" keeps its "!!!".
+            let first = (i..j).find(|&k| units[k].c.is_alphanumeric()).unwrap_or(j);
+            let last = (i..j).rev().find(|&k| units[k].c.is_alphanumeric()).unwrap_or(i);
             for k in i..j {
                 let c = units[k].c;
                 if let Some(l) = leet(c) {
                     let symbol = !c.is_ascii_digit();
-                    let inner = k > i && k + 1 < j;
-                    if !symbol || inner || c == '$' || (c == '@' && more) {
+                    let inner = first < k && k < last;
+                    if !symbol || inner || c == '$' || ((c == '@' || c == '€') && more) {
                         units[k].c = l;
                         changed = true;
                     }
@@ -771,6 +785,13 @@ mod tests {
         assert_eq!(lex("bel 112 of 101"), "bel 112 of 101");
         assert_eq!(lex("$telen alle$ @fm@k3n"), "stelen ales afmaken");
         assert_eq!(lex("@ruben kut!"), "@ruben kut!");
+        // Punctuation after a word's last letter stays punctuation, also after leet inside it.
+        let joined = |s: &str| Views::new(s).joined.map(|v| v.text);
+        assert_eq!(joined("nooit!!! kom!!"), None);
+        assert_eq!(joined("f1rst!!!").as_deref(), Some("first!!!"));
+        assert_eq!(joined("k!!t").as_deref(), Some("kiit"));
+        // "€" as an "e" at a token's edge only in a token with more leet.
+        assert_eq!(joined("B€$T€ 100€").as_deref(), Some("beste 100€"));
     }
 
     #[test]
@@ -871,6 +892,12 @@ mod tests {
         assert!(typos.correct(&Views::new("kotr homso moslims").plain).is_none());
         assert!(Typos::new(&[]).correct(&views.plain).is_none());
         assert!(Typos::default().correct(&views.plain).is_none());
+        // Street spelling: a final "s" written "z"; a "c" written "k" as it sounds.
+        let street = Typos::new(&["asielzoekers".to_string(), "commissariaat".to_string(), "criminelen".to_string()]);
+        let fixed = street.correct(&Views::new("die asielzoekerz, da komissariaat en die kriminelen").plain).expect("corrected");
+        assert_eq!(fixed.text, "die asielzoekers, da commissariaat en die criminelen");
+        // Not for other first letters, nor a "z" anywhere else.
+        assert!(street.correct(&Views::new("die asielzoezers en het tommissariaat").plain).is_none());
     }
 
     #[test]
