@@ -228,7 +228,7 @@ impl<'a> Reader<'a> {
         let kind = |t: u8| match t {
             packed::STRING | packed::CODED => "a string",
             packed::FALSE | packed::TRUE => "a boolean",
-            packed::ARRAY => "an array",
+            packed::ARRAY | packed::WORDS => "an array",
             packed::TABLE => "a table",
             packed::NUMBER => "a number",
             packed::NULL => "null",
@@ -253,13 +253,34 @@ impl<'a> Reader<'a> {
     }
 
     fn strings(&mut self, field: &str) -> Result<Vec<String>, String> {
+        if let Some(words) = self.words()? {
+            return Ok(words);
+        }
         let n = self.array(field)?;
         (0..n).map(|_| self.string(field)).collect()
+    }
+
+    /// A [`packed::WORDS`] value's strings if one comes next (and is read), else `None`.
+    fn words(&mut self) -> Result<Option<Vec<String>>, String> {
+        if self.bytes.get(self.at) != Some(&packed::WORDS) {
+            return Ok(None);
+        }
+        self.at += 1;
+        let n = self.len()?;
+        let joined = self.bare_str()?;
+        let words: Vec<String> = if n == 0 { Vec::new() } else { joined.split(packed::WORD_END).map(str::to_string).collect() };
+        if words.len() != n {
+            return Err("a word list in the packed pack has the wrong number of words".into());
+        }
+        Ok(Some(words))
     }
 
     /// Like [`Reader::strings`], but a `CODED` string stays coded, marked with
     /// [`packed::MARK`] (regex sources: decoded when compiled, see [`packed::decoded`]).
     fn lazy_strings(&mut self, field: &str) -> Result<Vec<String>, String> {
+        if let Some(words) = self.words()? {
+            return Ok(words);
+        }
         let n = self.array(field)?;
         (0..n)
             .map(|_| {
@@ -288,9 +309,13 @@ impl<'a> Reader<'a> {
 
     /// A string naming a value of one of the pack's enums (`action`, `category`).
     fn named<T: serde::de::DeserializeOwned>(&mut self, field: &str) -> Result<T, String> {
-        let s = self.string(field)?;
-        T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&s)).map_err(|e| format!("field `{field}`: {e}"))
+        parse_named(&self.string(field)?, field)
     }
+}
+
+/// The value of one of the pack's enums that `s` names.
+fn parse_named<T: serde::de::DeserializeOwned>(s: &str, field: &str) -> Result<T, String> {
+    T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(s)).map_err(|e| format!("field `{field}`: {e}"))
 }
 
 mod unpacked {
@@ -414,8 +439,8 @@ mod unpacked {
                 "span" => d.span = Some(r.string(key)?),
                 "context" => d.context = Some(r.string(key)?),
                 "yields_to" => {
-                    for _ in 0..r.array(key)? {
-                        d.yields_to.push(r.named(key)?);
+                    for s in r.strings(key)? {
+                        d.yields_to.push(super::parse_named(&s, key)?);
                     }
                 }
                 "flags" => d.flags = r.strings(key)?,

@@ -195,6 +195,10 @@ pub struct PatternSet {
     /// Pool literal `i`'s sets are `LIT_SETS[lit_start[i]..lit_start[i + 1]]`; empty unless a
     /// default pattern is in.
     lit_start: Vec<u32>,
+    /// build.rs's `LIT_SETS`, decoded ([`set_ids`]) with `lit_start`.
+    lit_sets: Vec<u16>,
+    /// build.rs's `TRIGGER_SETS`, decoded with `trigger_start`.
+    trigger_ids: Vec<u16>,
     triggers: Option<Trie>,
     /// How many patterns were parsed here rather than precomputed by build.rs.
     parsed: usize,
@@ -210,6 +214,16 @@ fn strip_marks(lit: &[u8]) -> (&[u8], u8) {
         Some(rest) => (rest, start | 2),
         None => (lit, start),
     }
+}
+
+/// Set ids from build.rs's bytes: below 0x80 an id itself, else `0x80 | id >> 8` then `id & 0xFF`.
+fn set_ids(bytes: &[u8]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut it = bytes.iter();
+    while let Some(&b) = it.next() {
+        out.push(if b < 0x80 { u16::from(b) } else { u16::from(b & 0x7F) << 8 | it.next().map_or(0, |&lo| u16::from(lo)) });
+    }
+    out
 }
 
 /// Starts from counts (build.rs stores counts, a byte each, which compress far better than rising
@@ -242,8 +256,8 @@ fn pool_literals() -> (Vec<u8>, Vec<u32>) {
 
 impl PatternSet {
     /// The trigger sets pool literal `literal` belongs to (build.rs's `LIT_SETS`).
-    fn pool_sets(&self, literal: usize) -> &'static [u16] {
-        &precomputed::LIT_SETS[self.lit_start[literal] as usize..self.lit_start[literal + 1] as usize]
+    fn pool_sets(&self, literal: usize) -> &[u16] {
+        &self.lit_sets[self.lit_start[literal] as usize..self.lit_start[literal + 1] as usize]
     }
 
     /// The places of build.rs's precomputed patterns of the default pack's rule `rule_id`, for
@@ -267,12 +281,13 @@ impl PatternSet {
         }
         self.pooled = true;
         if self.trigger_start.is_empty() {
+            self.trigger_ids = set_ids(precomputed::TRIGGER_SETS);
             self.trigger_start =
                 starts_of(precomputed::TRIGGER_COUNT.iter().map(|&n| if n == NOT_PRECOMPUTED { 0 } else { u32::from(n & !WITHIN_SENTENCE) }));
         }
         let local = precomputed::TRIGGER_COUNT[at] & WITHIN_SENTENCE != 0;
         let id = self.patterns.len() as u32;
-        let own = &precomputed::TRIGGER_SETS[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
+        let own = &self.trigger_ids[self.trigger_start[at] as usize..self.trigger_start[at + 1] as usize];
         for (bit, &set) in own.iter().enumerate() {
             self.pending.push((u32::from(set), id, bit as u8));
         }
@@ -347,6 +362,7 @@ impl PatternSet {
         let mut literals: Vec<&[u8]> = Vec::new();
         if self.pooled {
             self.lit_start = starts_of(precomputed::LIT_INFO.iter().map(|&b| u32::from(b >> 2)));
+            self.lit_sets = set_ids(precomputed::LIT_SETS);
             let mut start = 0;
             for (i, &end) in ends.iter().enumerate() {
                 let used = self.pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
@@ -568,7 +584,10 @@ mod tests {
         let literals: Vec<&[u8]> = starts.zip(&ends).map(|(s, &e)| &bytes[s..e as usize]).collect();
         assert!(literals.windows(2).all(|w| w[0] <= w[1]));
         assert!(literals.iter().all(|l| !l.is_empty() && !l.contains(&BOUNDARY)));
-        assert_eq!(precomputed::LIT_SETS.len(), precomputed::LIT_INFO.iter().map(|&b| usize::from(b >> 2)).sum::<usize>());
+        let (lit_sets, trigger_ids) = (set_ids(precomputed::LIT_SETS), set_ids(precomputed::TRIGGER_SETS));
+        assert_eq!(lit_sets.len(), precomputed::LIT_INFO.iter().map(|&b| usize::from(b >> 2)).sum::<usize>());
+        assert!(lit_sets.iter().chain(&trigger_ids).all(|&s| usize::from(s) < precomputed::SET_COUNT));
+        assert_eq!(set_ids(&[5, 0x81, 0x02, 0x7F]), [5, 0x102, 0x7F]);
     }
 
     #[test]
