@@ -899,3 +899,55 @@ fn threats_in_dialect_and_veiled_forms() {
     ]);
     c.finish("threats in dialect");
 }
+
+/// Offences a general mix of comments showed the engine missing, each written here in other
+/// words: arson wished on a building in the passive, "verdient ne kogel", harm promised to "iemand
+/// van ulder", a victim in hospital "as ik hem zie", incitement asked as a question, threats to
+/// an officer's family and by a "visit", bribes and thefts pinned on officers, blaming a group
+/// by its colour, faces shown "goed" in a shared film; each next to a look-alike that must pass.
+#[test]
+fn veiled_threats_accusations_and_blame_in_other_words() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "dat politiekantoor mag van mij afgebrand worden",
+        "wie die camera zette verdient ne kogel",
+        "as ik die wijkagent zie ligt hij in het UZ",
+        "wie gaat er mee om die agent af te rossen?",
+        "zeg tegen die flik dat zijn vrouw best nie alleen thuis is",
+        "someone should leave a bomb at that station",
+        "ulder krijgen nog bezoek, en nie om koffie te drinken",
+        "laat mij die agent eens alleen tegenkomen",
+        "ne molotov op da kot",
+        "ik weet dat ge in de Sleepstraat woont, ik kom wel ne keer langs",
+        "'k ga iemand van ulder iets aandoen",
+    ]);
+    c.flags(Category::Defamation, &[
+        "inspecteur Peeters pakt elke week geld van die garages",
+        "jullie collega's hebben die fiets gewoon verkocht.",
+        "les flics ont volé mon portefeuille",
+        "liegers zijn het, allemaal",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "die asielzoekerz moeten het land uit",
+        "het waren natuurlijk weer die Marokkanen",
+        "we weten allemaal welke kleur de dader had",
+    ]);
+    c.flags(Category::Media, &["ge ziet zijn gezicht heel goed op da filmke"]);
+    c.flags(Category::PrivateMessage, &["Is mijn fiets al teruggevonden? Dank u"]);
+    c.flags(Category::Emergency, &["nu inbraak bij de buren, kom rap"]);
+    c.flags(Category::Advertising, &["zie mijn bio voor de beste deals"]);
+    c.flags(Category::Insult, &["kaaanker flikken"]);
+    c.clean(&[
+        "Het waren weer de vrijwilligers die alles opruimden.",
+        "ik ga er iets aan doen, beloofd",
+        "ik ga dood van het lachen met die filmpjes",
+        "Iemand riep mij 'ik maak u kapot' na, ik heb aangifte gedaan.",
+        "Uw kinderen gaan beter niet alleen naar school als het glad is.",
+        "Sinds de trajectcontrole 37 % minder zware ongevallen, goed zo.",
+        "'k heb da filmke gezien mor 'k ga 't nie doorsturen",
+        "Mijn oma ligt in het UZ voor een operatie, als ik haar zie breng ik bloemen.",
+        "Wie gaat er mee naar de Gentse Feesten vanavond?",
+        "Het onderzoek loopt nog, lees het persbericht.",
+    ]);
+    c.finish("veiled threats, accusations and blame in other words");
+}

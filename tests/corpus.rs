@@ -1,10 +1,11 @@
 //! The accuracy floors on the labelled corpus (tests/corpus/README.md): micro F1 at least 0.92
 //! and at most 2 % false positives on the lines that must pass, on the tuning sets (`tuning.jsonl`
 //! `dev.jsonl`, `dev2.jsonl` to `dev37.jsonl` but `dev19.jsonl`, `dev39.jsonl` to `dev41.jsonl`,
-//! `dev45.jsonl`, `dev46.jsonl`, `dev48.jsonl`) and
+//! `dev45.jsonl`, `dev46.jsonl`, `dev48.jsonl`, `dev50.jsonl`) and
 //! on the holdout. `dev19.jsonl` (tuned, but 2.4 % false positives), `dev38.jsonl` (kept untuned
-//! until its misses were once seen) and `dev47.jsonl` (kept untuned, the blind estimate of this
-//! version) are measured, not held to the floors; so are `dev42.jsonl`
+//! until its misses were once seen), `dev47.jsonl` (tuned in the twelfth round, 3.8 % false
+//! positives) and `dev49.jsonl` (kept untuned, the blind estimate of this version) are measured,
+//! not held to the floors; so are `dev42.jsonl`
 //! to `dev44.jsonl` (HateCheck-style functional tests of hate speech, blind 0.497, 0.669 and 0.700,
 //! now about 0.87, 0.93 and 0.97).
 //!
@@ -356,6 +357,14 @@ fn dev45_corpus_meets_the_floors() {
 fn dev48_corpus_meets_the_floors() {
     let report = evaluate_file("dev48.jsonl", true);
     assert_floors("dev48.jsonl", &report);
+}
+
+/// Comments in the Netherlands' Dutch and street slang, written blind in the twelfth round
+/// (blind 0.891, 3/105 false positives) (tests/corpus/README.md).
+#[test]
+fn dev50_corpus_meets_the_floors() {
+    let report = evaluate_file("dev50.jsonl", true);
+    assert_floors("dev50.jsonl", &report);
 }
 
 /// A general mix written blind in the tenth round (blind 0.876, 7/105 false positives)
