@@ -948,6 +948,11 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
         "Mijn oma ligt in het UZ voor een operatie, als ik haar zie breng ik bloemen.",
         "Wie gaat er mee naar de Gentse Feesten vanavond?",
         "Het onderzoek loopt nog, lees het persbericht.",
+        // Incidents told as the past are stories, not reports.
+        "Onze hond is ooit ontsnapt tijdens het vuurwerk en een patrouille heeft hem teruggebracht.",
+        "Ik heb vroeger boven een café gewoond: lawaai tot vier uur, glas op straat, ruzies.",
     ]);
+    // "Ooit" ahead is not the past.
+    c.flags(Category::Report, &["ooit gaat er een kind omver gereden worden als ze zo blijven racen door het park"]);
     c.finish("veiled threats, accusations and blame in other words");
 }
