@@ -196,7 +196,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     }
     let pool: Vec<Vec<u8>> = order.iter().map(|&i| pool[i].clone()).collect();
     // Set ids by how many literals name them, most first: most entries of `LIT_SETS` are then
-    // below 128 and take one byte (`set_bytes`), about 1 kB less gzipped than two bytes each.
+    // below 128 and take one byte (`set_bytes`), about 0.2 kB less gzipped than two bytes each.
     let mut by_use: Vec<usize> = (0..unique_sets.len()).collect();
     by_use.sort_by_key(|&s| (std::cmp::Reverse(unique_sets[s].len()), s));
     let mut set_id = vec![0u16; unique_sets.len()];
