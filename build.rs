@@ -188,7 +188,12 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     // The pool goes out sorted by its bytes without the boundary marks, the order the trigger
     // trie is built in: the engine then builds it in one pass, without sorting.
     let stripped = |l: &Vec<u8>| -> Vec<u8> { l.iter().copied().filter(|&b| b != regex_prep::BOUNDARY).collect() };
-    let mut order: Vec<usize> = (0..pool.len()).collect();
+    // Literals no set holds any more (merged sets keep a covering form instead) are left out.
+    let mut held = vec![false; pool.len()];
+    for &lit in unique_sets.iter().flatten() {
+        held[usize::from(lit)] = true;
+    }
+    let mut order: Vec<usize> = (0..pool.len()).filter(|&l| held[l]).collect();
     order.sort_by(|&a, &b| stripped(&pool[a]).cmp(&stripped(&pool[b])).then(a.cmp(&b)));
     let mut rank = vec![0usize; pool.len()];
     for (new, &old) in order.iter().enumerate() {
