@@ -956,3 +956,26 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
     c.flags(Category::Report, &["ooit gaat er een kind omver gereden worden als ze zo blijven racen door het park"]);
     c.finish("veiled threats, accusations and blame in other words");
 }
+
+/// Functional cases in the manner of Multilingual HateCheck's Dutch suite, over several groups:
+/// a death wish, refusing to hire one of them, "too many of them here", and a trait with an adverb
+/// before it; next to the non-hateful forms (negated, rights, counter-speech, sympathy).
+#[test]
+fn hate_against_a_group_in_templated_forms() {
+    let mut c = Cases::default();
+    for group in ["vrouwen", "trans mensen", "homo's", "zwarte mensen", "gehandicapten", "moslims", "immigranten"] {
+        c.flags(Category::Discrimination, &[
+            &format!("Alle {group} zouden moeten sterven."),
+            &format!("Ik zou nooit een van die {group} aannemen."),
+            &format!("Er zijn te veel {group} in dit land."),
+            &format!("{group} zijn duidelijk minderwaardig."),
+        ]);
+        c.clean(&[
+            &format!("Ik heb niets tegen {group}."),
+            &format!("{group} verdienen dezelfde rechten als iedereen."),
+            &format!("Het is niet oké om {group} te haten."),
+        ]);
+    }
+    c.clean(&["Er zijn te veel vrouwen die geweld meemaken.", "Alle mensen moeten ooit sterven."]);
+    c.finish("hate against a group in templated forms");
+}
