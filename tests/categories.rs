@@ -958,8 +958,10 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
 }
 
 /// Functional cases in the manner of Multilingual HateCheck's Dutch suite, over several groups:
-/// a death wish, refusing to hire one of them, "too many of them here", and a trait with an adverb
-/// before it; next to the non-hateful forms (negated, rights, counter-speech, sympathy).
+/// a death wish, refusing to hire one of them, "too many of them here", a trait with an adverb
+/// before it, hate said of "them" after the group is named, "like all the other X: worthless",
+/// "better without them", "not welcome", "should be locked up"; next to the non-hateful forms
+/// (negated, rights, counter-speech, sympathy, praise).
 #[test]
 fn hate_against_a_group_in_templated_forms() {
     let mut c = Cases::default();
@@ -969,6 +971,11 @@ fn hate_against_a_group_in_templated_forms() {
             &format!("Ik zou nooit een van die {group} aannemen."),
             &format!("Er zijn te veel {group} in dit land."),
             &format!("{group} zijn duidelijk minderwaardig."),
+            &format!("Ik heb veel {group} ontmoet en ik haat ze allemaal."),
+            &format!("Je bent net als alle andere {group}: waardeloos."),
+            &format!("Het zou beter zijn als er geen {group} meer waren."),
+            &format!("{group} zijn niet welkom hier."),
+            &format!("{group} kunnen beter opgesloten worden."),
         ]);
         c.clean(&[
             &format!("Ik heb niets tegen {group}."),
@@ -976,6 +983,12 @@ fn hate_against_a_group_in_templated_forms() {
             &format!("Het is niet oké om {group} te haten."),
         ]);
     }
-    c.clean(&["Er zijn te veel vrouwen die geweld meemaken.", "Alle mensen moeten ooit sterven."]);
+    c.clean(&[
+        "Er zijn te veel vrouwen die geweld meemaken.",
+        "Alle mensen moeten ooit sterven.",
+        "Het zou beter zijn als er geen vrouwen meer slachtoffer werden.",
+        "Ik heb veel moslims ontmoet en ik vind ze allemaal super.",
+        "Je bent net als alle andere vrouwen: sterk.",
+    ]);
     c.finish("hate against a group in templated forms");
 }
