@@ -989,6 +989,8 @@ fn hate_against_a_group_in_templated_forms() {
         "Het zou beter zijn als er geen vrouwen meer slachtoffer werden.",
         "Ik heb veel moslims ontmoet en ik vind ze allemaal super.",
         "Je bent net als alle andere vrouwen: sterk.",
+        "Op vakantie naar Lesbos, tot binnen twee weken!",
     ]);
+    c.flags(Category::Discrimination, &["vieze lesbo", "die bruine joekels", "allemaal apenvolk", "allochtoon tuig"]);
     c.finish("hate against a group in templated forms");
 }
