@@ -107,16 +107,6 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
             }
         }
     }
-    // The WebAssembly module has a size budget; a native build has none, and gets longer trigger
-    // literals and unmerged sets, which wake fewer patterns (see `regex_prep::MAX_LITERAL_NATIVE`).
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    let conditions = |hir: &regex_syntax::hir::Hir| {
-        if wasm {
-            regex_prep::conditions_cut::<{ regex_prep::MAX_LITERAL_WASM }>(hir)
-        } else {
-            regex_prep::conditions_cut::<{ regex_prep::MAX_LITERAL_NATIVE }>(hir)
-        }
-    };
     // The same one-level expansion as Engine::compile.
     let defs: regex_prep::Defs = defs.into_iter().collect();
     let expanded: regex_prep::Defs =
@@ -146,7 +136,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
                 let conds = regex_prep::expand_defs(p, &expanded)
                     .ok()
                     .and_then(|src| regex_prep::parse(&regex_prep::marked_classes(&src)).ok())
-                    .map(|hir| (conditions(&hir), regex_prep::within_sentence(&hir)))
+                    .map(|hir| (regex_prep::conditions(&hir), regex_prep::within_sentence(&hir)))
                     .filter(|(sets, _)| !sets.iter().flatten().any(|l| l.contains(&0x1f)));
                 table.push(conds);
             }
@@ -194,7 +184,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
             pattern_sets.push(id);
         }
     }
-    let (unique_sets, pattern_sets) = if wasm { merge_sets(&pool, &unique_sets, &pattern_sets) } else { (unique_sets, pattern_sets) };
+    let (unique_sets, pattern_sets) = merge_sets(&pool, &unique_sets, &pattern_sets);
     // The pool goes out sorted by its bytes without the boundary marks, the order the trigger
     // trie is built in: the engine then builds it in one pass, without sorting.
     let stripped = |l: &Vec<u8>| -> Vec<u8> { l.iter().copied().filter(|&b| b != regex_prep::BOUNDARY).collect() };
@@ -288,9 +278,9 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     std::fs::write(out.join("triggers.rs"), code).expect("write triggers.rs");
 }
 
-/// For the WebAssembly module only: merges trigger sets into others that nearly cover them, which
-/// makes `LIT_SETS` about a quarter shorter (about 3 kB of the module gzipped, for about 6 % more
-/// instructions per check: merged sets wake their patterns more often). A set T covers a literal when it holds the same bytes
+/// Merges trigger sets into others that nearly cover them, which makes `LIT_SETS` about a quarter
+/// shorter (about 3 kB of the module gzipped, for about 6 % more instructions per check: merged
+/// sets wake their patterns more often). A set T covers a literal when it holds the same bytes
 /// with the same or fewer boundary marks: wherever the literal is found, so is T's. Sets are taken
 /// most used first; a set whose literals all but two (or a tenth) are covered by an earlier kept
 /// set T, not much smaller than T, is merged into it, and so is one with all but three (or a

@@ -159,7 +159,7 @@ fn edge_is_nonword(hir: &Hir, first: bool) -> bool {
 /// A set of literals of which every match of a regex contains at least one: its trigger words.
 pub type Triggers = Vec<Vec<u8>>;
 
-fn extract<const MAX: usize>(hir: &Hir, prefix: bool) -> Option<Triggers> {
+fn extract(hir: &Hir, prefix: bool) -> Option<Triggers> {
     let kind = if prefix { ExtractKind::Prefix } else { ExtractKind::Suffix };
     let seq: Seq = Extractor::new().kind(kind).limit_total(600).extract(hir);
     let lits = seq.literals()?;
@@ -168,7 +168,7 @@ fn extract<const MAX: usize>(hir: &Hir, prefix: bool) -> Option<Triggers> {
     }
     // Any part of a literal that every match contains is contained too: trimming the whitespace
     // that `\s` multiplied into variants ("\tdrugs", " drugs", ...) keeps one literal for all.
-    let mut out: Triggers = lits.iter().map(|l| shorten::<MAX>(clean_literal(l.as_bytes()), prefix)).collect();
+    let mut out: Triggers = lits.iter().map(|l| shorten(clean_literal(l.as_bytes()), prefix)).collect();
     if out.iter().any(|l| l.iter().all(|&b| b == BOUNDARY)) {
         return None;
     }
@@ -216,42 +216,31 @@ fn clean_literal(l: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Trigger literals are cut to this many bytes in the WebAssembly module: a text that holds a
-/// literal holds its start (and its end), a few letters are nearly as selective as a whole phrase,
-/// and short literals collapse into fewer ("vlaanderen voor de vlamingen" and "vlaanderen aan de
-/// vlamingen" are both "vlaan"). Six rather than ten halved the trigger trie that every start
-/// builds and made the module 8 KB smaller gzipped; five rather than six saves 5 KB more (the
-/// trigger tables of the patterns the tenth round added), for about 10 % more matching work per
-/// comment.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub const MAX_LITERAL_WASM: usize = 5;
-/// Natively there is no size budget: literals of up to ten bytes (and sets never merged, see
-/// build.rs) wake about a third fewer patterns, about 24 % fewer instructions per check.
-#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
-pub const MAX_LITERAL_NATIVE: usize = 10;
-/// The cut for the patterns parsed at run time (a user pack's), as build.rs cuts the default ones.
-#[cfg(target_arch = "wasm32")]
-const MAX_LITERAL: usize = MAX_LITERAL_WASM;
-#[cfg(not(target_arch = "wasm32"))]
-const MAX_LITERAL: usize = MAX_LITERAL_NATIVE;
+/// Trigger literals are cut to this many bytes: a text that holds a literal holds its start (and
+/// its end), a few letters are as selective as a whole phrase, and short literals collapse into
+/// fewer ("vlaanderen voor de vlamingen" and "vlaanderen aan de vlamingen" are both "vlaan").
+/// Six rather than ten halved the trigger trie that every start builds and made the module 8 KB
+/// smaller gzipped; five rather than six saves 5 KB more (the trigger tables of the patterns the
+/// tenth round added), for about 10 % more matching work per comment.
+const MAX_LITERAL: usize = 5;
 
-/// Cuts a literal to `MAX` bytes: its start for a prefix literal, its end for a suffix one. The
-/// boundary mark on the side that is cut goes.
-fn shorten<const MAX: usize>(l: Vec<u8>, prefix: bool) -> Vec<u8> {
+/// Cuts a literal to [`MAX_LITERAL`] bytes: its start for a prefix literal, its end for a suffix
+/// one. The boundary mark on the side that is cut goes.
+fn shorten(l: Vec<u8>, prefix: bool) -> Vec<u8> {
     let start = l.first() == Some(&BOUNDARY);
     let end = l.len() > 1 && l.last() == Some(&BOUNDARY);
     let core = &l[usize::from(start)..l.len() - usize::from(end)];
-    if core.len() <= MAX {
+    if core.len() <= MAX_LITERAL {
         return l;
     }
-    let mut out = Vec::with_capacity(MAX + 1);
+    let mut out = Vec::with_capacity(MAX_LITERAL + 1);
     if prefix {
         if start {
             out.push(BOUNDARY);
         }
-        out.extend_from_slice(&core[..MAX]);
+        out.extend_from_slice(&core[..MAX_LITERAL]);
     } else {
-        out.extend_from_slice(&core[core.len() - MAX..]);
+        out.extend_from_slice(&core[core.len() - MAX_LITERAL..]);
         if end {
             out.push(BOUNDARY);
         }
@@ -292,8 +281,8 @@ fn score(set: &Triggers) -> i64 {
 
 /// The most selective trigger set of `hir`: from its start, its end, or any part that every match
 /// must contain (each required element of a concatenation), recursively.
-fn best_triggers<const MAX: usize>(hir: &Hir, depth: usize) -> Option<Triggers> {
-    let mut candidates: Vec<Triggers> = [extract::<MAX>(hir, true), extract::<MAX>(hir, false)].into_iter().flatten().collect();
+fn best_triggers(hir: &Hir, depth: usize) -> Option<Triggers> {
+    let mut candidates: Vec<Triggers> = [extract(hir, true), extract(hir, false)].into_iter().flatten().collect();
     // Good enough (every trigger has five or more letters): no need to look inside.
     if candidates.iter().any(|c| score(c) >= 50_000) {
         return candidates.into_iter().max_by_key(score);
@@ -303,7 +292,7 @@ fn best_triggers<const MAX: usize>(hir: &Hir, depth: usize) -> Option<Triggers> 
             HirKind::Concat(subs) => {
                 for (i, sub) in subs.iter().enumerate() {
                     if sub.properties().minimum_len().unwrap_or(0) > 0 {
-                        candidates.extend(best_triggers::<MAX>(sub, depth + 1));
+                        candidates.extend(best_triggers(sub, depth + 1));
                         // Between parts that start or end with a non-word byte (`\s+ma\s+`), its
                         // literals are whole words.
                         let before = i > 0 && edge_is_nonword(&subs[i - 1], false);
@@ -319,22 +308,22 @@ fn best_triggers<const MAX: usize>(hir: &Hir, depth: usize) -> Option<Triggers> 
                                 parts.push(soft());
                             }
                             let bounded = Hir::concat(parts);
-                            candidates.extend([extract::<MAX>(&bounded, true), extract::<MAX>(&bounded, false)].into_iter().flatten());
+                            candidates.extend([extract(&bounded, true), extract(&bounded, false)].into_iter().flatten());
                         }
                         // The literal that starts here may run on into the next parts ("ee" + "r+" +
                         // "st" gives "eer").
                         if i > 0 && i + 1 < subs.len() {
-                            candidates.extend(extract::<MAX>(&Hir::concat(subs[i..].to_vec()), true));
+                            candidates.extend(extract(&Hir::concat(subs[i..].to_vec()), true));
                         }
                     }
                 }
             }
-            HirKind::Capture(c) => candidates.extend(best_triggers::<MAX>(&c.sub, depth + 1)),
+            HirKind::Capture(c) => candidates.extend(best_triggers(&c.sub, depth + 1)),
             HirKind::Alternation(branches) => {
                 let mut union = Vec::new();
                 let mut complete = true;
                 for b in branches {
-                    match best_triggers::<MAX>(b, depth + 1) {
+                    match best_triggers(b, depth + 1) {
                         Some(t) => union.extend(t),
                         None => {
                             complete = false;
@@ -368,22 +357,16 @@ const MAX_SETS: usize = 3;
 /// a short common word such as "je" alone no longer wakes it.
 #[must_use]
 pub fn conditions(hir: &Hir) -> Vec<Triggers> {
-    conditions_cut::<MAX_LITERAL>(hir)
-}
-
-/// [`conditions`] with literals cut to `MAX` bytes (build.rs cuts by its target).
-#[must_use]
-pub fn conditions_cut<const MAX: usize>(hir: &Hir) -> Vec<Triggers> {
     let mut hir = hir;
     while let HirKind::Capture(c) = hir.kind() {
         hir = &c.sub;
     }
     // Every set is a necessary condition on its own, so any of them can be combined.
-    let mut sets: Vec<Triggers> = best_triggers::<MAX>(hir, 0).into_iter().collect();
+    let mut sets: Vec<Triggers> = best_triggers(hir, 0).into_iter().collect();
     // An alternation: a match holds the conditions of one branch, so the union over the branches
     // of one set each is a condition; taking each branch's first, second, third set gives three.
     if let HirKind::Alternation(branches) = hir.kind() {
-        let per: Vec<Vec<Triggers>> = branches.iter().map(conditions_cut::<MAX>).collect();
+        let per: Vec<Vec<Triggers>> = branches.iter().map(conditions).collect();
         if per.iter().all(|c| !c.is_empty()) {
             for k in 0..MAX_SETS {
                 let mut union: Triggers = per.iter().flat_map(|c| c[k.min(c.len() - 1)].iter().cloned()).collect();
@@ -396,7 +379,7 @@ pub fn conditions_cut<const MAX: usize>(hir: &Hir) -> Vec<Triggers> {
     if let HirKind::Concat(subs) = hir.kind() {
         for sub in subs {
             if sub.properties().minimum_len().unwrap_or(0) > 0 {
-                sets.extend(best_triggers::<MAX>(sub, 1));
+                sets.extend(best_triggers(sub, 1));
             }
         }
     }
