@@ -118,6 +118,8 @@ pub struct Engine {
     detectors: DetectorContext,
     contacts: Contacts,
     typos: text::Typos,
+    /// The pack's `[defs] mention`: what shows that quoted words are mentioned, not used.
+    mention: Option<LazyRegex>,
 }
 
 /// A candidate finding before it becomes a [`Finding`]: rule index and original byte span.
@@ -243,7 +245,9 @@ impl Engine {
             seen[n] = v;
             n += 1;
         }
-        hits.retain(|h| self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen[..n], h, &mut sentences));
+        hits.retain(|h| {
+            self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen[..n], h, &mut sentences) && !seen[..n].iter().any(|v| self.is_mentioned(v, h.rule, h.start, h.end))
+        });
         Ok(self.verdict(text, hits))
     }
 
@@ -362,7 +366,7 @@ impl Engine {
             }
         }
         for r in &self.rules {
-            for re in r.unless.parts.iter().chain(&r.requires) {
+            for re in r.unless.parts.iter().chain(&r.requires).chain(&self.mention) {
                 if re.get().is_none() {
                     bad.push(format!("{}: {}", r.info.id, re.source().unwrap_or_else(Cow::Owned)));
                 }
@@ -497,7 +501,10 @@ impl Engine {
                 };
                 if let Some(m) = m.filter(|m| !m.is_empty()) {
                     let (start, end) = plain.to_original(m.start, m.end);
-                    hits.push(Hit { rule: *rule, start, end });
+                    // Before a sentence span widens it past the quotation marks.
+                    if !self.is_mentioned(plain, *rule, start, end) {
+                        hits.push(Hit { rule: *rule, start, end });
+                    }
                 }
                 // As `find_iter`: on after the match, one character on after an empty one.
                 at = if whole.is_empty() { whole.end + hay[whole.end..].chars().next().map_or(1, char::len_utf8) } else { whole.end };
@@ -528,6 +535,37 @@ impl Engine {
         // At most three views (plain, joined, corrected); more would be a bug, not a panic.
         let seen = &seen[..views.len().min(3)];
         seen.iter().any(|s| rule.unless.is_match(s)) || rule.requires.iter().any(|r| seen.iter().all(|s| !r.is_match(s)))
+    }
+
+    /// True when the hit `start..end` (in the original text) of `rule` lies wholly inside a
+    /// quotation of `view` ([`text::quotations`]) and the pack's `[defs] mention` matches the view
+    /// without its quotations: the writer quotes the words to point at them, report or reject them
+    /// ("'kweet waar ge woont' is gene grap", "wie schreef hierboven '...'?"). Personal data
+    /// stays personal data in quotation marks.
+    // Not inlined: it is called from the pattern loop and for every other hit, and rarely gets far.
+    #[inline(never)]
+    fn is_mentioned(&self, view: &text::View, rule: usize, start: usize, end: usize) -> bool {
+        let Some(mention) = &self.mention else { return false };
+        if self.rules[rule].info.category == Category::PersonalData {
+            return false;
+        }
+        let t = view.text.as_str();
+        let quotes = text::quotations(t);
+        let inside = |&(s, e): &(usize, usize)| {
+            let (qs, qe) = if s < e { view.to_original(s, e) } else { (0, 0) };
+            qs <= start && end <= qe
+        };
+        if !quotes.iter().any(inside) {
+            return false;
+        }
+        let mut outside = String::with_capacity(t.len());
+        let mut at = 0;
+        for &(s, e) in &quotes {
+            outside.push_str(&t[at..s]);
+            at = e;
+        }
+        outside.push_str(&t[at..]);
+        mention.is_match(&outside)
     }
 
     fn verdict(&self, text: &str, mut hits: Vec<Hit>) -> Verdict {
@@ -777,6 +815,14 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         expanded_defs.push((k.clone(), e));
     }
     let expanded_defs = std::sync::Arc::new(expanded_defs);
+    let mention = match expanded_defs.binary_search_by(|(k, _)| k.as_str().cmp("mention")) {
+        Err(_) => None,
+        Ok(_) if !user_defs => Some(LazyRegex::trusted("{mention}".into(), &expanded_defs)),
+        Ok(i) => Some(
+            LazyRegex::new(expanded_defs[i].1.clone())
+                .map_err(|m| Error::Pack { file: "[defs]".into(), line: None, message: format!("`mention` is not a valid regex: {m}") })?,
+        ),
+    };
     let mut rules = Vec::with_capacity(defs_list.len());
     let mut words: Vec<String> = Vec::new();
     let mut entries: Vec<Entry> = Vec::new();
@@ -910,6 +956,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         detectors,
         contacts: contacts_out,
         typos: text::Typos::new(&typos),
+        mention,
     })
 }
 

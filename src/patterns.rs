@@ -195,7 +195,7 @@ pub struct PatternSet {
     /// Pool literal `i`'s sets are `LIT_SETS[lit_start[i]..lit_start[i + 1]]`; empty unless a
     /// default pattern is in.
     lit_start: Vec<u32>,
-    /// build.rs's `LIT_SETS`, decoded ([`set_ids`]) with `lit_start`.
+    /// build.rs's `LIT_SETS`, decoded ([`set_ids`], then its steps summed) with `lit_start`.
     lit_sets: Vec<u16>,
     /// build.rs's `TRIGGER_SETS`, decoded with `trigger_start`.
     trigger_ids: Vec<u16>,
@@ -224,6 +224,17 @@ fn set_ids(bytes: &[u8]) -> Vec<u16> {
         out.push(if b < 0x80 { u16::from(b) } else { u16::from(b & 0x7F) << 8 | it.next().map_or(0, |&lo| u16::from(lo)) });
     }
     out
+}
+
+/// Undoes build.rs's steps: within each group `ids[start[k]..start[k + 1]]` (a literal's sets,
+/// a pattern's), the first id is as it is and each next one the step from the one before.
+fn sum_steps(ids: &mut [u16], start: &[u32]) {
+    for w in start.windows(2) {
+        let group = &mut ids[w[0] as usize..w[1] as usize];
+        for k in 1..group.len() {
+            group[k] += group[k - 1];
+        }
+    }
 }
 
 /// Starts from counts (build.rs stores counts, a byte each, which compress far better than rising
@@ -284,6 +295,7 @@ impl PatternSet {
             self.trigger_ids = set_ids(precomputed::TRIGGER_SETS);
             self.trigger_start =
                 starts_of(precomputed::TRIGGER_COUNT.iter().map(|&n| if n == NOT_PRECOMPUTED { 0 } else { u32::from(n & !WITHIN_SENTENCE) }));
+            sum_steps(&mut self.trigger_ids, &self.trigger_start);
         }
         let local = precomputed::TRIGGER_COUNT[at] & WITHIN_SENTENCE != 0;
         let id = self.patterns.len() as u32;
@@ -363,6 +375,7 @@ impl PatternSet {
         if self.pooled {
             self.lit_start = starts_of(precomputed::LIT_INFO.iter().map(|&b| u32::from(b >> 2)));
             self.lit_sets = set_ids(precomputed::LIT_SETS);
+            sum_steps(&mut self.lit_sets, &self.lit_start);
             let mut start = 0;
             for (i, &end) in ends.iter().enumerate() {
                 let used = self.pool_sets(i).iter().any(|&s| used_set(usize::from(s)));
@@ -584,9 +597,15 @@ mod tests {
         let literals: Vec<&[u8]> = starts.zip(&ends).map(|(s, &e)| &bytes[s..e as usize]).collect();
         assert!(literals.windows(2).all(|w| w[0] <= w[1]));
         assert!(literals.iter().all(|l| !l.is_empty() && !l.contains(&BOUNDARY)));
-        let (lit_sets, trigger_ids) = (set_ids(precomputed::LIT_SETS), set_ids(precomputed::TRIGGER_SETS));
+        let mut set = PatternSet::default();
+        set.add_precomputed(0, &(0..1), 0, String::new(), &Arc::default());
+        set.finish();
+        let (lit_sets, trigger_ids) = (&set.lit_sets, &set.trigger_ids);
         assert_eq!(lit_sets.len(), precomputed::LIT_INFO.iter().map(|&b| usize::from(b >> 2)).sum::<usize>());
-        assert!(lit_sets.iter().chain(&trigger_ids).all(|&s| usize::from(s) < precomputed::SET_COUNT));
+        // Summed up from build.rs's steps, each literal's and each pattern's sets rise.
+        let rising = |ids: &[u16], start: &[u32]| start.windows(2).all(|w| ids[w[0] as usize..w[1] as usize].windows(2).all(|p| p[0] <= p[1]));
+        assert!(rising(lit_sets, &set.lit_start) && rising(trigger_ids, &set.trigger_start));
+        assert!(lit_sets.iter().chain(trigger_ids).all(|&s| usize::from(s) < precomputed::SET_COUNT));
         assert_eq!(set_ids(&[5, 0x81, 0x02, 0x7F]), [5, 0x102, 0x7F]);
     }
 

@@ -699,6 +699,56 @@ fn split_letters(units: &[Unit]) -> Option<Vec<bool>> {
     keep
 }
 
+/// The stretches of a plain view `t` (marks folded to `'` and `"`) between quotation marks ("mo
+/// 'ze zouden die dealers moeten ophangen' gaat te ver"), as byte ranges without the marks. A
+/// quotation opens with a mark at the start or after a space, bracket, colon or dash, before a
+/// non-space, and closes at the next equal mark after a non-space (a space for French guillemets) and before
+/// no letter or digit,
+/// on the same line and within 200 bytes; a mark that could open one first starts it anew. An
+/// apostrophe in a word ("auto's", "da's") closes nothing, and one before a clitic ("'t", "'k",
+/// "'s avonds") opens nothing.
+#[must_use]
+pub fn quotations(t: &str) -> Vec<(usize, usize)> {
+    let b = t.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+    let space = |i: usize| b[i].is_ascii_whitespace();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let q = b[i];
+        let clitic = q == b'\'' && matches!(b.get(i + 1), Some(b't' | b'k' | b'n' | b's')) && !word(i + 2);
+        // French sets its guillemets (folded to `"`) apart: « rentrez chez vous ».
+        let inner = if q == b'"' && i + 2 < b.len() && b[i + 1] == b' ' { i + 2 } else { i + 1 };
+        let opens = (q == b'\'' || q == b'"')
+            && !clitic
+            && (i == 0 || space(i - 1) || matches!(b[i - 1], b'(' | b'[' | b':' | b'-'))
+            && inner < b.len()
+            && !space(inner);
+        i += 1;
+        if !opens {
+            continue;
+        }
+        let start = i;
+        let mut j = start;
+        while j < b.len() && j - start <= 200 && b[j] != b'\n' {
+            if b[j] == q {
+                let apart = q == b'"' && space(j - 1) && !b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+                if space(j - 1) && !apart {
+                    // Another opening mark: the quotation starts there, if anywhere.
+                    break;
+                }
+                if !word(j + 1) {
+                    out.push((start, j));
+                    i = j + 1;
+                    break;
+                }
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
 /// Sorts `v` stably: a binary insertion sort. The lists sorted here are short (hits,
 /// findings, a pattern's trigger literals), and each element type given to the standard library's
 /// sort adds a few kilobytes to the WebAssembly module.
@@ -753,6 +803,24 @@ mod tests {
 
     fn plain(s: &str) -> String {
         Views::new(s).plain.text
+    }
+
+    #[test]
+    fn quotations_are_words_between_marks_not_apostrophes() {
+        let quoted = |t: &str| {
+            let p = plain(t);
+            quotations(&p).into_iter().map(|(s, e)| p[s..e].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(quoted("mo 'ze zouden die dealers moeten ophangen' gaat te ver"), ["ze zouden die dealers moeten ophangen"]);
+        assert_eq!(quoted("Wie schreef \u{201C}die agenten moeten ze afknallen\u{201D}? Dat is ziek."), ["die agenten moeten ze afknallen"]);
+        assert_eq!(quoted("«Fuck de politie» (en 'ACAB'): weg ermee"), ["fuck de politie", "acab"]);
+        assert_eq!(quoted("Quelqu'un a écrit « rentrez chez vous » plus haut."), [" rentrez chez vous "]);
+        // Apostrophes in words and before clitics open and close nothing; a quote is one line.
+        assert!(quoted("da's 't schoonste van de auto's, 'k zeg het u, 's avonds").is_empty());
+        assert!(quoted("hij zei 'kom\nmaar' en liep weg").is_empty());
+        // A mark that could open a quotation before one closes starts it anew.
+        assert_eq!(quoted("'t buurtfeest, en toen 'om boeven te slaan' zei hij"), ["om boeven te slaan"]);
+        assert_eq!(quoted("'geen einde"), Vec::<String>::new());
     }
 
     #[test]

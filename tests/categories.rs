@@ -957,6 +957,32 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
     c.finish("veiled threats, accusations and blame in other words");
 }
 
+/// Words of another commenter quoted to point at them, report them or reject them are mentioned,
+/// not used (a rule's `mentioned`); the same words quoted without such a comment still count, and
+/// so do words outside the quotation marks.
+#[test]
+fn quoted_words_pointed_at_are_mentioned_not_used() {
+    let mut c = Cases::default();
+    c.clean(&[
+        "Kversta da ge kwaad zijt Wim, mo 'ze zouden die dealers moeten ophangen' gaat te ver.",
+        "Antwoord aan Jan: nee, 'kweet waar ge woont' is gene grap, da's ne bedreiging.",
+        "Zeg Pieter, 'mongool' zeggen tegen iemand met een beperking is niet grappig.",
+        "Wie schreef hierboven \u{201C}die agenten moeten ze afknallen\u{201D}? Dat is ziek.",
+        "Die 'fuck de politie' van hierboven mag gerust weg, beheerders.",
+        "'Alle moslims zijn terroristen'? Dat is gewoon racisme en dat hoort hier niet.",
+    ]);
+    c.flags(Category::Threat, &[
+        "Voor die agent: 'ik weet waar je woont'.",
+        "Mijn boodschap aan jou: 'ik maak je kapot'.",
+        "'ik steek uw kot in brand', da's gene grap, ik zweer het",
+        "Die 'grap' van hierboven? Ik weet waar ge woont.",
+        "'k zeg het nog ne keer: 'ik maak u af'",
+    ]);
+    c.flags(Category::Insult, &["Die 'agent' hierboven is een klootzak.", "Ge zijt ne 'held', zegt ge? Ge zijt ne klootzak."]);
+    c.flags(Category::Discrimination, &["Wie schreef hierboven 'goeiemorgen'? Alle moslims zijn terroristen."]);
+    c.finish("quoted words pointed at are mentioned, not used");
+}
+
 /// Functional cases in the manner of Multilingual HateCheck's Dutch suite, over several groups:
 /// a death wish, refusing to hire one of them, "too many of them here", a trait with an adverb
 /// before it, hate said of "them" after the group is named, "like all the other X: worthless",

@@ -247,6 +247,19 @@ fn user_pack_switches_a_rule_off() {
 }
 
 #[test]
+fn a_user_pack_can_change_what_marks_quoted_words_as_mentioned() {
+    let text = "Wie schreef hierboven 'ik weet waar ge woont'?";
+    assert_eq!(check(engine(), text).action, Action::Allow, "baseline: quoted and pointed at");
+    // Narrowed to words this comment lacks, the quoted threat counts again.
+    let e = with_pack("vermeld.toml", "[defs]\nmention = \"\\\\bzei\\\\b\"\n").unwrap();
+    assert!(rule_ids(&check(&e, text)).contains(&"threat/violence"), "{}", describe(&check(&e, text)));
+    assert_eq!(check(&e, "Hij zei 'ik weet waar ge woont', ik heb aangifte gedaan.").action, Action::Allow);
+    // A broken one is an error that names it.
+    let err = with_pack("kapot.toml", "[defs]\nmention = \"(\"\n").unwrap_err().to_string();
+    assert!(err.contains("mention"), "{err}");
+}
+
+#[test]
 fn user_pack_changes_an_action() {
     let e = with_pack("actie.toml", "[[rules]]\nid = \"insult/profanity\"\naction = \"review\"\n").unwrap();
     let v = check(&e, "klootzak");
