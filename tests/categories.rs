@@ -920,6 +920,7 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
         "ne molotov op da kot",
         "ik weet dat ge in de Sleepstraat woont, ik kom wel ne keer langs",
         "'k ga iemand van ulder iets aandoen",
+        "ik sla uwe smoel tot moes",
     ]);
     c.flags(Category::Defamation, &[
         "inspecteur Peeters pakt elke week geld van die garages",
@@ -931,6 +932,7 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
         "die asielzoekerz moeten het land uit",
         "het waren natuurlijk weer die Marokkanen",
         "we weten allemaal welke kleur de dader had",
+        "alle zigeuners uit Gent zouden ze moeten buitenzetten",
     ]);
     c.flags(Category::Media, &["ge ziet zijn gezicht heel goed op da filmke"]);
     c.flags(Category::PrivateMessage, &["Is mijn fiets al teruggevonden? Dank u"]);
