@@ -716,7 +716,7 @@ pub fn quotations(t: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < b.len() {
         let q = b[i];
-        let clitic = q == b'\'' && matches!(b.get(i + 1), Some(b't' | b'k' | b'n' | b's')) && !word(i + 2);
+        let clitic = q == b'\'' && matches!(b.get(i + 1), Some(b't' | b'k' | b'n' | b's')) && b.get(i + 2).is_none_or(|c| matches!(c, b' ' | b',' | b'.'));
         // French sets its guillemets (folded to `"`) apart: « rentrez chez vous ».
         let inner = if q == b'"' && i + 2 < b.len() && b[i + 1] == b' ' { i + 2 } else { i + 1 };
         let opens = (q == b'\'' || q == b'"')
@@ -818,6 +818,7 @@ mod tests {
         // Apostrophes in words and before clitics open and close nothing; a quote is one line.
         assert!(quoted("da's 't schoonste van de auto's, 'k zeg het u, 's avonds").is_empty());
         assert!(quoted("hij zei 'kom\nmaar' en liep weg").is_empty());
+        assert_eq!(quoted("'t Is nie omda ge 'k*t' in ne zin zet"), ["k*t"]);
         // A mark that could open a quotation before one closes starts it anew.
         assert_eq!(quoted("'t buurtfeest, en toen 'om boeven te slaan' zei hij"), ["om boeven te slaan"]);
         assert_eq!(quoted("'geen einde"), Vec::<String>::new());
