@@ -921,22 +921,25 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
         "ik weet dat ge in de Sleepstraat woont, ik kom wel ne keer langs",
         "'k ga iemand van ulder iets aandoen",
         "ik sla uwe smoel tot moes",
+        "Breng maar ne helm mee, ge gaat hem nodig hebben.",
     ]);
     c.flags(Category::Defamation, &[
         "inspecteur Peeters pakt elke week geld van die garages",
         "jullie collega's hebben die fiets gewoon verkocht.",
         "les flics ont volé mon portefeuille",
         "liegers zijn het, allemaal",
+        "the cops wrote fake reports about the fight",
     ]);
     c.flags(Category::Discrimination, &[
         "die asielzoekerz moeten het land uit",
         "het waren natuurlijk weer die Marokkanen",
         "we weten allemaal welke kleur de dader had",
         "alle zigeuners uit Gent zouden ze moeten buitenzetten",
+        "Vrouwen achter het stuur? Laat ze gewoon thuis aan de kookpot.",
     ]);
     c.flags(Category::Media, &["ge ziet zijn gezicht heel goed op da filmke"]);
     c.flags(Category::PrivateMessage, &["Is mijn fiets al teruggevonden? Dank u"]);
-    c.flags(Category::Emergency, &["nu inbraak bij de buren, kom rap"]);
+    c.flags(Category::Emergency, &["nu inbraak bij de buren, kom rap", "'t Gebeurt nu: ze dragen tv's uit het huis van de buren!"]);
     c.flags(Category::Advertising, &["zie mijn bio voor de beste deals"]);
     c.flags(Category::Insult, &["kaaanker flikken"]);
     c.clean(&[
@@ -950,6 +953,9 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
         "Mijn oma ligt in het UZ voor een operatie, als ik haar zie breng ik bloemen.",
         "Wie gaat er mee naar de Gentse Feesten vanavond?",
         "Het onderzoek loopt nog, lees het persbericht.",
+        "Breng een helm mee voor de fietstocht, je gaat hem nodig hebben op de kasseien.",
+        "Je gaat een dokter nodig hebben voor die hoest.",
+        "Zo triestig, die post over een vermiste man.",
         // Incidents told as the past are stories, not reports.
         "Onze hond is ooit ontsnapt tijdens het vuurwerk en een patrouille heeft hem teruggebracht.",
         "Ik heb vroeger boven een café gewoond: lawaai tot vier uur, glas op straat, ruzies.",
