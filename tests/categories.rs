@@ -956,6 +956,10 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
         "Breng een helm mee voor de fietstocht, je gaat hem nodig hebben op de kasseien.",
         "Je gaat een dokter nodig hebben voor die hoest.",
         "Zo triestig, die post over een vermiste man.",
+        // The police's own post and photo, and a question about a policy.
+        "@Karen haha kzag u staan op de foto bij de post, me uwe rooie jas",
+        "Ik vind het niet goed dat jullie de naam en een foto van die man hebben gedeeld.",
+        "Mag ik vragen wat die camera per jaar oplevert in boetes?",
         // Incidents told as the past are stories, not reports.
         "Onze hond is ooit ontsnapt tijdens het vuurwerk en een patrouille heeft hem teruggebracht.",
         "Ik heb vroeger boven een café gewoond: lawaai tot vier uur, glas op straat, ruzies.",
