@@ -941,7 +941,7 @@ fn veiled_threats_accusations_and_blame_in_other_words() {
     c.flags(Category::PrivateMessage, &["Is mijn fiets al teruggevonden? Dank u"]);
     c.flags(Category::Emergency, &["nu inbraak bij de buren, kom rap", "'t Gebeurt nu: ze dragen tv's uit het huis van de buren!"]);
     c.flags(Category::Advertising, &["zie mijn bio voor de beste deals"]);
-    c.flags(Category::Insult, &["kaaanker flikken"]);
+    c.flags(Category::Insult, &["kaaanker flikken", "gij zijt ne vieze zeverl*l"]);
     c.clean(&[
         "Het waren weer de vrijwilligers die alles opruimden.",
         "ik ga er iets aan doen, beloofd",
