@@ -246,7 +246,7 @@ impl Engine {
             n += 1;
         }
         hits.retain(|h| {
-            self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen[..n], h, &mut sentences) && !seen[..n].iter().any(|v| self.is_mentioned(v, h.rule, h.start, h.end))
+            self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen[..n], h, &mut sentences) && !seen[..n].iter().any(|v| self.is_mentioned(text, v, h.rule, h.start, h.end))
         });
         Ok(self.verdict(text, hits))
     }
@@ -502,7 +502,7 @@ impl Engine {
                 if let Some(m) = m.filter(|m| !m.is_empty()) {
                     let (start, end) = plain.to_original(m.start, m.end);
                     // Before a sentence span widens it past the quotation marks.
-                    if !self.is_mentioned(plain, *rule, start, end) {
+                    if !self.is_mentioned(text, plain, *rule, start, end) {
                         hits.push(Hit { rule: *rule, start, end });
                     }
                 }
@@ -537,16 +537,20 @@ impl Engine {
         seen.iter().any(|s| rule.unless.is_match(s)) || rule.requires.iter().any(|r| seen.iter().all(|s| !r.is_match(s)))
     }
 
-    /// True when the hit `start..end` (in the original text) of `rule` lies wholly inside a
-    /// quotation of `view` ([`text::quotations`]) and the pack's `[defs] mention` matches the view
+    /// True when the hit `start..end` of `rule` in `text` lies wholly inside a quotation of `view`,
+    /// a view of `text` ([`text::quotations`]), and the pack's `[defs] mention` matches the view
     /// without its quotations: the writer quotes the words to point at them, report or reject them
     /// ("'kweet waar ge woont' is gene grap", "wie schreef hierboven '...'?"). Personal data
     /// stays personal data in quotation marks.
     // Not inlined: it is called from the pattern loop and for every other hit, and rarely gets far.
     #[inline(never)]
-    fn is_mentioned(&self, view: &text::View, rule: usize, start: usize, end: usize) -> bool {
+    fn is_mentioned(&self, text: &str, view: &text::View, rule: usize, start: usize, end: usize) -> bool {
         let Some(mention) = &self.mention else { return false };
-        if self.rules[rule].info.category == Category::PersonalData {
+        // The quick answer for most hits: a quotation needs a mark before the hit and one after
+        // (`'`, `"`, or a byte of `«`, `»` or a typographic quote, U+2018 to U+201F).
+        let mark = |b: &u8| matches!(b, b'\'' | b'"' | 0xAB | 0xBB | 0x98..=0x9F);
+        let b = text.as_bytes();
+        if self.rules[rule].info.category == Category::PersonalData || !b[..start].iter().any(mark) || !b[end..].iter().any(mark) {
             return false;
         }
         let t = view.text.as_str();
