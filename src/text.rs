@@ -702,10 +702,9 @@ fn split_letters(units: &[Unit]) -> Option<Vec<bool>> {
 /// The stretches of a plain view `t` (marks folded to `'` and `"`) between quotation marks ("mo
 /// 'ze zouden die dealers moeten ophangen' gaat te ver"), as byte ranges without the marks. A
 /// quotation opens with a mark at the start or after a space, bracket, colon or dash, before a
-/// non-space, and closes at the next equal mark after a non-space (a space for French guillemets) and before
-/// no letter or digit,
-/// on the same line and within 200 bytes; a mark that could open one first starts it anew. An
-/// apostrophe in a word ("auto's", "da's") closes nothing, and one before a clitic ("'t", "'k",
+/// non-space, and closes at the next equal mark after a non-space (a space for French
+/// guillemets) and before no letter or digit, on the same line and within 200 bytes; a mark that
+/// could open one first starts it anew. An apostrophe in a word ("auto's", "da's") closes nothing, and one before a clitic ("'t", "'k",
 /// "'s avonds") opens nothing.
 #[must_use]
 pub fn quotations(t: &str) -> Vec<(usize, usize)> {
