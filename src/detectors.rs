@@ -700,7 +700,8 @@ fn punctuation_flood(text: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// The same word five times in a row, or the same phrase (2 to 8 words) three times in a row.
+/// The same word five times in a row, or the same phrase (2 to 16 words, a sentence posted again
+/// and again) three times in a row.
 fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize) -> (usize, usize)) {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
@@ -720,14 +721,14 @@ fn repetition(p: &str, out: &mut Vec<(usize, usize)>, map: &dyn Fn(usize, usize)
     let hashes: Vec<u32> = (0..n).map(|i| w(i).bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))).collect();
     let mut i = 0;
     while i < n {
-        // A repetition starts with a word that comes back within eight words: most don't.
-        let near = &hashes[i + 1..(i + 9).min(n)];
+        // A repetition starts with a word that comes back within sixteen words: most don't.
+        let near = &hashes[i + 1..(i + 17).min(n)];
         if !near.contains(&hashes[i]) || !(1..=near.len()).any(|k| hashes[i] == hashes[i + k] && w(i) == w(i + k)) {
             i += 1;
             continue;
         }
         let mut found = None;
-        for period in 1..=8usize {
+        for period in 1..=16usize {
             let need = match (period, w(i).chars().count()) {
                 (1, 0..=3) => 5,
                 (1, 4) => 4,

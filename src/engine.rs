@@ -229,6 +229,23 @@ impl Engine {
         }
         let mut sentences = Sentences::default();
         self.match_patterns(text, &views, corrected.as_ref(), &mut hits, &mut sentences);
+        // Phrases read through scare quotes too ("alle moslims zijn 'terroristen'"); a phrase
+        // wholly inside a quotation is still only mentioned (`is_mentioned`, in the plain view).
+        let quotes = if text.bytes().any(|b| b == b'\'' || b == b'"' || b >= 0x80) { text::quotations(&views.plain.text) } else { Vec::new() };
+        let unquoted = (!quotes.is_empty()).then(|| views.plain.without_marks(&quotes));
+        if let Some(unquoted) = &unquoted {
+            // Only phrases that run across a mark are new here.
+            // Only phrases that run across a mark are new here, and only when the rest of the
+            // comment does not speak about the quoted words ("ik lees hier veel over 'doofpot'").
+            if !self.points_at(&views.plain.text, &quotes) {
+                let mut marks = Vec::new();
+                for &(s, e) in &quotes {
+                    marks.push(views.plain.to_original(s - 1, s).0);
+                    marks.push(views.plain.to_original(e, e + 1).0);
+                }
+                self.match_patterns_in(text, unquoted, (&views.plain, &marks), &mut hits, &mut sentences);
+            }
+        }
         let shape = Shape::of(text, &views.plain.text);
         for (i, rule) in self.rules.iter().enumerate() {
             if let (true, Some(d)) = (rule.info.enabled, rule.detector) {
@@ -239,9 +256,9 @@ impl Engine {
         }
         // An excuse or a requirement counts in any view the hit could be found in: stretched or
         // misspelt words hide neither the offence nor what excuses it.
-        let mut seen = [&views.plain; 3];
+        let mut seen = [&views.plain; 4];
         let mut n = 1;
-        for v in views.joined.iter().chain(&corrected) {
+        for v in views.joined.iter().chain(&corrected).chain(&unquoted) {
             seen[n] = v;
             n += 1;
         }
@@ -468,17 +485,22 @@ impl Engine {
     }
 
     fn match_patterns(&self, text: &str, views: &Views, corrected: Option<&text::View>, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
-        self.match_patterns_in(text, &views.plain, hits, sentences);
+        self.match_patterns_in(text, &views.plain, (&views.plain, &[]), hits, sentences);
         // Split letters ("k.a.p.o.t maken") joined: the same hit found twice merges in `verdict`.
         if let Some(joined) = &views.joined {
-            self.match_patterns_in(text, joined, hits, sentences);
+            self.match_patterns_in(text, joined, (joined, &[]), hits, sentences);
         }
         if let Some(corrected) = corrected {
-            self.match_patterns_in(text, corrected, hits, sentences);
+            self.match_patterns_in(text, corrected, (corrected, &[]), hits, sentences);
         }
     }
 
-    fn match_patterns_in(&self, text: &str, plain: &text::View, hits: &mut Vec<Hit>, sentences: &mut Sentences) {
+    /// Runs the phrase patterns on `plain`, a view of `text`. `quoted` is the view whose
+    /// quotations may make a hit only mentioned (`plain` itself, or the plain view when `plain`
+    /// is it without its quotation marks), and the original offsets of the marks taken out: then
+    /// only hits across one of them count, the others were looked for already.
+    fn match_patterns_in(&self, text: &str, plain: &text::View, quoted: (&text::View, &[usize]), hits: &mut Vec<Hit>, sentences: &mut Sentences) {
+        let (quoted, marks) = quoted;
         for c in self.patterns.candidates(&plain.text) {
             let (rule, lazy) = &self.patterns.patterns[c.pattern as usize];
             if !self.rules[*rule].info.enabled {
@@ -502,7 +524,8 @@ impl Engine {
                 if let Some(m) = m.filter(|m| !m.is_empty()) {
                     let (start, end) = plain.to_original(m.start, m.end);
                     // Before a sentence span widens it past the quotation marks.
-                    if !self.is_mentioned(text, plain, *rule, start, end) {
+                    let across = marks.is_empty() || marks.iter().any(|&m| start <= m && m < end);
+                    if across && !self.is_mentioned(text, quoted, *rule, start, end) {
                         hits.push(Hit { rule: *rule, start, end });
                     }
                 }
@@ -528,12 +551,12 @@ impl Engine {
         if rule.unless.parts.is_empty() && rule.requires.is_empty() {
             return false;
         }
-        let mut seen = [""; 3];
+        let mut seen = [""; 4];
         for (s, v) in seen.iter_mut().zip(views) {
             *s = if rule.comment_context { v.text.as_str() } else { sentences.plain(text, v, hit.start, hit.end) };
         }
-        // At most three views (plain, joined, corrected); more would be a bug, not a panic.
-        let seen = &seen[..views.len().min(3)];
+        // At most four views (plain, joined, corrected, unquoted); more would be a bug, not a panic.
+        let seen = &seen[..views.len().min(4)];
         seen.iter().any(|s| rule.unless.is_match(s)) || rule.requires.iter().any(|r| seen.iter().all(|s| !r.is_match(s)))
     }
 
@@ -545,7 +568,9 @@ impl Engine {
     // Not inlined: it is called from the pattern loop and for every other hit, and rarely gets far.
     #[inline(never)]
     fn is_mentioned(&self, text: &str, view: &text::View, rule: usize, start: usize, end: usize) -> bool {
-        let Some(mention) = &self.mention else { return false };
+        if self.mention.is_none() {
+            return false;
+        }
         // The quick answer for most hits: a quotation needs a mark before the hit and one after
         // (`'`, `"`, or a byte of `«`, `»` or a typographic quote, U+2018 to U+201F).
         let mark = |b: &u8| matches!(b, b'\'' | b'"' | 0xAB | 0xBB | 0x98..=0x9F);
@@ -559,12 +584,16 @@ impl Engine {
             let (qs, qe) = if s < e { view.to_original(s, e) } else { (0, 0) };
             qs <= start && end <= qe
         };
-        if !quotes.iter().any(inside) {
-            return false;
-        }
+        quotes.iter().any(inside) && self.points_at(t, &quotes)
+    }
+
+    /// True when the pack's `[defs] mention` matches the view text `t` without its quotations
+    /// `quotes`: the rest of the comment speaks about the quoted words.
+    fn points_at(&self, t: &str, quotes: &[(usize, usize)]) -> bool {
+        let Some(mention) = &self.mention else { return false };
         let mut outside = String::with_capacity(t.len());
         let mut at = 0;
-        for &(s, e) in &quotes {
+        for &(s, e) in quotes {
             outside.push_str(&t[at..s]);
             at = e;
         }

@@ -62,6 +62,26 @@ impl View {
         View { text: self.text, spans }
     }
 
+    /// This view without the marks around `quotes` ([`quotations`] of its text), so a phrase
+    /// reads through scare quotes ("alle moslims zijn 'terroristen'"); each other byte keeps its
+    /// place in the original.
+    #[must_use]
+    pub fn without_marks(&self, quotes: &[(usize, usize)]) -> View {
+        let mut view = View::with_capacity(self.text.len());
+        let mut at = 0;
+        for &(start, end) in quotes {
+            // The opening mark is the byte before `start`, the closing one is at `end`; both ASCII.
+            view.text.push_str(&self.text[at..start - 1]);
+            view.spans.extend_from_slice(&self.spans[at..start - 1]);
+            view.text.push_str(&self.text[start..end]);
+            view.spans.extend_from_slice(&self.spans[start..end]);
+            at = end + 1;
+        }
+        view.text.push_str(&self.text[at..]);
+        view.spans.extend_from_slice(&self.spans[at..]);
+        view
+    }
+
     /// Maps a byte span of the view (`start < end`, both on char boundaries) to the original text.
     #[must_use]
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
@@ -707,6 +727,7 @@ fn split_letters(units: &[Unit]) -> Option<Vec<bool>> {
 /// could open one first starts it anew. An apostrophe in a word ("auto's", "da's") closes nothing, and one before a clitic ("'t", "'k",
 /// "'s avonds") opens nothing.
 #[must_use]
+#[inline(never)]
 pub fn quotations(t: &str) -> Vec<(usize, usize)> {
     let b = t.as_bytes();
     let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);

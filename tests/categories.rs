@@ -571,6 +571,8 @@ fn trolling() {
         "Zijde gij aan 't janken? Hahaha",
         "ALLEZ MANNEN GE DOET WEERAL NIKS",
         "Boeh boeh boeh boeh boeh, flikskes",
+        // A whole sentence posted again and again.
+        "ik blijf dit hier posten tot ge antwoordt op mijne vraag van gisteren. ik blijf dit hier posten tot ge antwoordt op mijne vraag van gisteren. ik blijf dit hier posten tot ge antwoordt op mijne vraag van gisteren.",
     ]);
     c.clean(&[
         "De PV van de GAS-boete kwam gisteren",
@@ -588,6 +590,8 @@ fn trolling() {
         "Wa?! Echt?",
         "Ik was den eerste die belde, merci voor de snelle hulp",
         "Zalig weekend, mannen 😎",
+        // A long sentence said twice is emphasis, not a flood.
+        "Ik heb het al gezegd en ik zeg het nog eens: ik heb het al gezegd en ik zeg het nog eens, bel 101 als het dringend is.",
     ]);
     c.finish("trolling");
 }
@@ -993,6 +997,66 @@ fn quoted_words_pointed_at_are_mentioned_not_used() {
     c.flags(Category::Insult, &["Die 'agent' hierboven is een klootzak.", "Ge zijt ne 'held', zegt ge? Ge zijt ne klootzak."]);
     c.flags(Category::Discrimination, &["Wie schreef hierboven 'goeiemorgen'? Alle moslims zijn terroristen."]);
     c.finish("quoted words pointed at are mentioned, not used");
+}
+
+/// Forms of the fourteenth round, each next to a look-alike that must pass: a bomb under the
+/// car, harm promised ("beloofd"), where someone fetches his coffee, an officer not coming home;
+/// a child lost right now, a scam call going on; a sentence repeated; a woman "not belonging"
+/// in the police; English "muslim rats"; an application's status; a nuisance that goes on.
+#[test]
+fn veiled_harm_and_urgent_help_in_other_words() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Tip voor de nieuwe agenten: kijk maar goed onder jullie auto voor ge vertrekt",
+        "Die gast gaat niet lang meer rijden, dat beloof ik.",
+        "As ze die camera nie weghalen, staat die binnen de week in brand. Beloofd.",
+        "Ik weet waar die inspecteur elke morgen zijn koffie haalt.",
+        "keep stopping us and one of your officers won't make it home",
+        "si je revois ce flic, je lui plante un couteau dans la jambe",
+    ]);
+    c.flags(Category::Emergency, &[
+        "er is hier nen kleine jongen kwijt op de korenmarkt, de mama is in paniek!",
+        "Mijn moeder heeft op dit moment een valse bankmedewerker aan de lijn, wat moet ik doen?!",
+        "Er ligt nu een man te bibberen op een bank, hij reageert niet meer!",
+        "een paard van de politie is losgebroken en loopt nu tussen de mensen!! komt rap",
+    ]);
+    c.flags(Category::Discrimination, &["Een wijf hoort niet bij de politie.", "ghent is full of muslim rats these days"]);
+    c.flags(Category::PrivateMessage, &["kheb mijn sollicitatie ingestuurd in maart en nog altijd niks gehoord, wa is de status?"]);
+    c.flags(Category::Report, &["er is hier ene die elke nacht me zijn auto aan 't ronken is, wa kunnen we daar aan doen?"]);
+    c.clean(&[
+        "Kijk altijd onder uw auto voor ge achteruit rijdt, er zitten vaak katten.",
+        "Ik weet waar ik mijn koffie haal: bij de bakker naast het commissariaat.",
+        "Hoeveel paarden heeft de politie eigenlijk, en waar staan ze op stal?",
+        "kheb da filmke van de steekpartij gezien mor kga het nie doorsturen.",
+        "Worden de beelden van de bodycams automatisch bewaard of beslist de agent zelf wanneer hij filmt?",
+        "nie alle jongeren aan de watersportbaan zijn lastig he, da zijn brave gasten",
+        "Vorige week was mijn zoontje kwijt op de Gentse Feesten, een agent vond hem binnen het kwartier. Merci!",
+        "Dat soort taal hoort niet bij de politie, vind ik.",
+    ]);
+    c.finish("veiled harm and urgent help in other words");
+}
+
+/// Scare quotes around a word of a phrase do not hide the phrase; quoted words the rest of the
+/// comment speaks about stay mentioned, and a rejected quotation passes.
+#[test]
+fn scare_quotes_do_not_hide_a_phrase() {
+    let mut c = Cases::default();
+    c.flags(Category::Discrimination, &[
+        "alle moslims zijn 'terroristen'",
+        "Die Marokkanen zijn \"ratten\", echt waar",
+        "Vluchtelingen zijn \u{2018}ongedierte\u{2019} en da weet iedereen",
+        "Alle 'vluchtelingen' moeten het land uit.",
+        "homo's zijn 'ziek' in hunne kop",
+    ]);
+    c.flags(Category::Threat, &["ik ga u 'kapot' maken, agent", "ik weet waar 'ge woont', agent", "k'ga die 'flik' afmaken"]);
+    c.clean(&[
+        "Ik lees hier veel over 'doofpot'. Als iemand bewijzen heeft, ga naar het Comité P.",
+        "Nee, Roma zijn gene \"ratten\". Zo'n taal hoort hier nie.",
+        "Roma zijn gene ratten, het zijn mensen zoals gij en ik.",
+        "Wie schreef hierboven 'alle moslims zijn terroristen'? Dat is ziek.",
+        "We zijn met 3 auto's naar de 'Gentse Feesten' geweest en alles verliep vlot.",
+    ]);
+    c.finish("scare quotes do not hide a phrase");
 }
 
 /// Functional cases in the manner of Multilingual HateCheck's Dutch suite, over several groups:
