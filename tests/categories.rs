@@ -1002,7 +1002,8 @@ fn quoted_words_pointed_at_are_mentioned_not_used() {
 /// Forms of the fourteenth round, each next to a look-alike that must pass: a bomb under the
 /// car, harm promised ("beloofd"), where someone fetches his coffee, an officer not coming home;
 /// a child lost right now, a scam call going on; a sentence repeated; a woman "not belonging"
-/// in the police; English "muslim rats"; an application's status; a nuisance that goes on.
+/// in the police; English "muslim rats"; an application's status; a nuisance that goes on; how
+/// much of the loot the police "kept".
 #[test]
 fn veiled_harm_and_urgent_help_in_other_words() {
     let mut c = Cases::default();
@@ -1023,6 +1024,7 @@ fn veiled_harm_and_urgent_help_in_other_words() {
     c.flags(Category::Discrimination, &["Een wijf hoort niet bij de politie.", "ghent is full of muslim rats these days"]);
     c.flags(Category::PrivateMessage, &["kheb mijn sollicitatie ingestuurd in maart en nog altijd niks gehoord, wa is de status?"]);
     c.flags(Category::Report, &["er is hier ene die elke nacht me zijn auto aan 't ronken is, wa kunnen we daar aan doen?"]);
+    c.flags(Category::Defamation, &["hoeveel hebben de flikken ervan gehouden?", "Hoeveel heeft die agent van de buit gehouden?"]);
     c.clean(&[
         "Kijk altijd onder uw auto voor ge achteruit rijdt, er zitten vaak katten.",
         "Ik weet waar ik mijn koffie haal: bij de bakker naast het commissariaat.",
@@ -1032,6 +1034,7 @@ fn veiled_harm_and_urgent_help_in_other_words() {
         "nie alle jongeren aan de watersportbaan zijn lastig he, da zijn brave gasten",
         "Vorige week was mijn zoontje kwijt op de Gentse Feesten, een agent vond hem binnen het kwartier. Merci!",
         "Dat soort taal hoort niet bij de politie, vind ik.",
+        "Ik heb ervan gehouden, die film over de flikken.",
     ]);
     c.finish("veiled harm and urgent help in other words");
 }
