@@ -1039,6 +1039,51 @@ fn veiled_harm_and_urgent_help_in_other_words() {
     c.finish("veiled harm and urgent help in other words");
 }
 
+/// Abuse without the usual swear words, as in Dutch abusive-language datasets: mocking someone's
+/// intelligence ("het IQ van een ...", "te dom om"), looks and weight, abbreviations ("mf", "fk"),
+/// French and English insults; dog whistles and stereotypes ("welke 'jongeren'", "het zit in hun
+/// cultuur", "binnenkort is het hier de sharia"); threats in other words. Each next to a
+/// look-alike that must pass.
+#[test]
+fn abuse_without_swear_words() {
+    let mut c = Cases::default();
+    c.flags(Category::Insult, &[
+        "Om bij de politie te geraken volstaat blijkbaar het IQ van een bloempot",
+        "jij bent echt de domste mens op deze pagina",
+        "u zijt gewoon te dom om te helpen, Jan",
+        "die mf in uniform denkt dat hij in een film zit",
+        "Schijtlaarzen, me zes man op één gast",
+        "ga toch terug naar de kleuterklas",
+        "Die woordvoerster moet heur muil houden",
+        "That ex-cop is human garbage",
+        "casse-toi pauvre con",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "We weten allemaal welke 'jongeren' het weer waren",
+        "Dat volk past zich nooit aan, het zit gewoon in hun cultuur.",
+        "Een agente met een hoofddoek, binnenkort is het hier de sharia",
+        "Nog meer cultuurverrijkers in Gent",
+        "De zwarten in die wijk zijn gewoon niet te integreren",
+        "Islam = terreur, elke moskee mag dicht",
+    ]);
+    c.flags(Category::Threat, &[
+        "Eens zien hoe lang die nog vier banden heeft.",
+        "we gaan hem een warm welkom geven met stenen",
+        "Ik ga die agent zijn gezicht openleggen",
+        "Let maar goed op uw kinderen als ze van school komen, meneer de agent",
+    ]);
+    c.clean(&[
+        "Die jongeren van de jeugdbeweging deden het super op de Gentse Feesten",
+        "Het IQ-onderzoek van mijn zoon is volgende week",
+        "Kheb vorig jaar tyfus opgelopen op reis, dus ik weet wat wachten is.",
+        "Het Comité P gaat het onderzoeken, dus over vijf jaar weten we misschien meer",
+        "Let goed op uw kinderen aan het water deze zomer, zegt de politie.",
+        "Wie de betoging gefilmd heeft: geef je beelden aan de onderzoekers, niet aan Facebook.",
+        "Die zak chips was op voor de film begon.",
+    ]);
+    c.finish("abuse without swear words");
+}
+
 /// Scare quotes around a word of a phrase do not hide the phrase; quoted words the rest of the
 /// comment speaks about stay mentioned, and a rejected quotation passes.
 #[test]
