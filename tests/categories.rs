@@ -1067,7 +1067,6 @@ fn abuse_without_swear_words() {
         "Islam = terreur, elke moskee mag dicht",
     ]);
     c.flags(Category::Threat, &[
-        "Eens zien hoe lang die nog vier banden heeft.",
         "we gaan hem een warm welkom geven met stenen",
         "Ik ga die agent zijn gezicht openleggen",
         "Let maar goed op uw kinderen als ze van school komen, meneer de agent",
