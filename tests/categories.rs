@@ -1057,6 +1057,9 @@ fn abuse_without_swear_words() {
         "Die woordvoerster moet heur muil houden",
         "That ex-cop is human garbage",
         "casse-toi pauvre con",
+        // Laughing at someone does not excuse the insult.
+        "hahaha die agent struikelt over zijn eigen voeten, what a failure of a human being",
+        "kzen content da die zak geschorst is",
     ]);
     c.flags(Category::Discrimination, &[
         "We weten allemaal welke 'jongeren' het weer waren",
@@ -1070,6 +1073,7 @@ fn abuse_without_swear_words() {
         "we gaan hem een warm welkom geven met stenen",
         "Ik ga die agent zijn gezicht openleggen",
         "Let maar goed op uw kinderen als ze van school komen, meneer de agent",
+        "Alle asielzoekers aan de grens afknallen, probleem opgelost",
     ]);
     c.clean(&[
         "Die jongeren van de jeugdbeweging deden het super op de Gentse Feesten",
@@ -1079,6 +1083,7 @@ fn abuse_without_swear_words() {
         "Let goed op uw kinderen aan het water deze zomer, zegt de politie.",
         "Wie de betoging gefilmd heeft: geef je beelden aan de onderzoekers, niet aan Facebook.",
         "Die zak chips was op voor de film begon.",
+        "Alle dozen kapot maken en bij het oud papier zetten, hahaha",
     ]);
     c.finish("abuse without swear words");
 }
