@@ -234,7 +234,6 @@ impl Engine {
         let quotes = if text.bytes().any(|b| b == b'\'' || b == b'"' || b >= 0x80) { text::quotations(&views.plain.text) } else { Vec::new() };
         let unquoted = (!quotes.is_empty()).then(|| views.plain.without_marks(&quotes));
         if let Some(unquoted) = &unquoted {
-            // Only phrases that run across a mark are new here.
             // Only phrases that run across a mark are new here, and only when the rest of the
             // comment does not speak about the quoted words ("ik lees hier veel over 'doofpot'").
             if !self.points_at(&views.plain.text, &quotes) {

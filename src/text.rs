@@ -845,6 +845,19 @@ mod tests {
     }
 
     #[test]
+    fn without_marks_keeps_each_byte_in_its_place() {
+        let text = "Alle moslims zijn \u{2018}terroristen\u{2019}, echt";
+        let views = Views::new(text);
+        let unquoted = views.plain.without_marks(&quotations(&views.plain.text));
+        assert_eq!(unquoted.text, "alle moslims zijn terroristen, echt");
+        let at = unquoted.text.find("terroristen").unwrap();
+        let (s, e) = unquoted.to_original(at, at + "terroristen".len());
+        assert_eq!(&text[s..e], "terroristen");
+        let (s, e) = unquoted.to_original(0, unquoted.text.len());
+        assert_eq!(&text[s..e], text);
+    }
+
+    #[test]
     fn folds_case_accents_and_lookalikes() {
         assert_eq!(plain("KLÓÓTZAK"), "klootzak");
         assert_eq!(plain("ka\u{0301}nker"), "kanker");
