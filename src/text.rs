@@ -143,8 +143,9 @@ impl Views {
 /// A pack names them (`typos`): group names and the key words of hate speech, which a pattern can
 /// only match when spelt right.
 ///
-/// The same words, of any length, with [`GLUE_WORDS`], also split a text written without spaces
-/// ("vluchtelingenzijnongedierte" → "vluchtelingen zijn ongedierte"), so phrase patterns see it.
+/// The same words, of any length, with a list of short glue words ("zijn", "moeten", "de", ...),
+/// also split a text written without spaces ("vluchtelingenzijnongedierte" → "vluchtelingen zijn
+/// ongedierte"), so phrase patterns see it.
 #[derive(Debug, Default)]
 pub struct Typos {
     /// The words (ASCII letters, at least [`Typos::MIN_WORD`] long) per first letter.
