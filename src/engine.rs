@@ -521,9 +521,17 @@ impl Engine {
                     (m.range(), Some(m.range()))
                 };
                 if let Some(m) = m.filter(|m| !m.is_empty()) {
-                    let (start, end) = plain.to_original(m.start, m.end);
+                    let (mut start, mut end) = plain.to_original(m.start, m.end);
                     // Before a sentence span widens it past the quotation marks.
                     let across = marks.is_empty() || marks.iter().any(|&m| start <= m && m < end);
+                    // A hit that ends or starts at a mark taken out covers it: "zijn 'terroristen'".
+                    let mark_len = |m: usize| text[m..].chars().next().map_or(0, char::len_utf8);
+                    if marks.contains(&end) {
+                        end += mark_len(end);
+                    }
+                    if let Some(&m) = marks.iter().find(|&&m| m < start && m + mark_len(m) == start) {
+                        start = m;
+                    }
                     if across && !self.is_mentioned(text, quoted, *rule, start, end) {
                         hits.push(Hit { rule: *rule, start, end });
                     }

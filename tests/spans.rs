@@ -142,6 +142,13 @@ fn spans_with_stretched_letters_and_leet() {
 }
 
 #[test]
+fn spans_through_scare_quotes_cover_the_marks() {
+    assert_excerpt("alle moslims zijn 'terroristen'", "alle moslims zijn 'terroristen'");
+    assert_excerpt("Alle vluchtelingen zijn \u{2018}ongedierte\u{2019}, echt", "Alle vluchtelingen zijn \u{2018}ongedierte\u{2019}");
+    assert_covers("Alle 'vluchtelingen' moeten het land uit.", "'vluchtelingen'");
+}
+
+#[test]
 fn spans_of_several_findings_in_one_text() {
     let text = "😡 k.a.n.k.e.r flikken, bel mij op 0475 12 34 56 of mail jan@gmail.com 👍🏽";
     let v = check_spans(text);
