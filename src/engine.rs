@@ -261,8 +261,13 @@ impl Engine {
             seen[n] = v;
             n += 1;
         }
+        // The view without quotation marks has no quotations to be mentioned in.
+        let with_marks = n - usize::from(unquoted.is_some());
         hits.retain(|h| {
-            self.rules[h.rule].info.enabled && h.start < h.end && !self.is_excused(text, &seen[..n], h, &mut sentences) && !seen[..n].iter().any(|v| self.is_mentioned(text, v, h.rule, h.start, h.end))
+            self.rules[h.rule].info.enabled
+                && h.start < h.end
+                && !self.is_excused(text, &seen[..n], h, &mut sentences)
+                && !seen[..with_marks].iter().any(|v| self.is_mentioned(text, v, h.rule, h.start, h.end))
         });
         Ok(self.verdict(text, hits))
     }
