@@ -852,7 +852,7 @@ fn parse_entry(raw: &str) -> (Mode, &str) {
 }
 
 fn compile(merged: Merged) -> Result<Engine, Error> {
-    let Merged { rules: defs_list, sources, defs, user_defs, allow, typos, contacts, links, .. } = merged;
+    let Merged { rules: defs_list, sources, defs, user_defs, allow, mut typos, contacts, links, .. } = merged;
     // Expand defs that use other defs (one level deep is enough for the packs we write).
     let mut expanded_defs: Vec<(String, String)> = Vec::with_capacity(defs.len());
     for (k, v) in &defs {
@@ -910,6 +910,11 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         if enabled {
             for w in &def.words {
                 add_word(w, Owner::Rule(i), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
+                // A long listed word is also recognised with one typo ("klootzkken", "smeerlpapen").
+                let core = parse_entry(w.trim()).1;
+                if core.len() >= text::Typos::MIN_LISTED && core.bytes().all(|b| b.is_ascii_lowercase()) {
+                    typos.push(core.to_string());
+                }
             }
             for w in &def.allow {
                 add_word(w, Owner::Allow(Some(i)), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;

@@ -164,7 +164,7 @@ pub struct Typos {
 const REAL_WORDS: &[&str] = &[
     "zware", "zwaren", "zwarer", "zwaarte", "turen", "truken", "vouwen", "arabiseren", "debiele", "idiote", "vrouwe",
     "gehandicapte", "imbeciele", "immigrante", "vreemdelinge", "christene", "allochtone", "criminele", "vluchtelinge",
-    "homoseksuele",
+    "homoseksuele", "schoten", "kankergen",
 ];
 
 /// Short Dutch words that glue a sentence together, for splitting text written without spaces.
@@ -183,6 +183,8 @@ impl Typos {
     pub const MIN_WORD: usize = 6;
     /// A shorter run of letters is not split: it is likelier one word than three glued.
     pub const MIN_GLUED: usize = 10;
+    /// A word-list entry this long is typo-tolerant without being named in `typos`.
+    pub const MIN_LISTED: usize = 8;
 
     /// The typo-tolerant words among `words` (folded as the plain view folds them): those of at
     /// least [`Typos::MIN_WORD`] ASCII letters after folding; all of two or more letters also

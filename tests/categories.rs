@@ -858,7 +858,10 @@ fn ordinary_words_a_bad_words_normal_form_hides_in() {
 fn misspelt_words_are_read_as_the_word_with_their_excuses() {
     let mut c = Cases::default();
     c.flags(Category::Insult, &["wa ne klootzk is die agent", "ge zijt ne smeerlp", "Die agent is een klotzak", "Stelletje idoten"]);
+    // Any listed word of eight letters or more, without being named among the pack's typos.
+    c.flags(Category::Insult, &["wat een mislukkleing is die agent", "ge zijt ne zakkenwsaser", "wat een stomemling"]);
     c.flags(Category::Discrimination, &[
+        "Die mkaakken moeten het land uit.",
         "al die marrokanen moeten buiten",
         "Die vluchtelignen moeten het land uit",
         "kakkerlakke zijn het, die asielzoekers",
@@ -871,6 +874,8 @@ fn misspelt_words_are_read_as_the_word_with_their_excuses() {
         "Ik had vorig jaar een klacht ingediend over een agent en eerlijk: het is correct afgehandeld.",
         "Ik heb vorige week aangfte gedaan en alles is al opgelost, merci aan de wijkagent.",
         "De vrouwe van het kasteel opende de deur.",
+        // An ordinary word one typo away from a long listed word ("schoften").
+        "In die film schoten ze heel de bende neer, spannend tot het einde.",
         "De criminele bende werd opgepakt aan de Dampoort.",
         "Die homoseksuele koppels zijn welkom op de opendeurdag.",
     ]);
