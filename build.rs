@@ -396,8 +396,8 @@ fn entries_table(files: &[toml::Value]) -> String {
                 continue;
             }
             let core = raw.trim_start_matches(['*', '+']).trim_end_matches(['*', '+']);
-            // The engine sees for itself that these are their own normal form.
-            if !text::is_own_normal_form(core) {
+            // The engine normalises simple entries itself (`text::simple_normal_form`).
+            if text::simple_normal_form(core).is_none() {
                 table.insert(core.to_string(), text::normalize_entry(core));
             }
         }

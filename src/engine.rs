@@ -880,11 +880,9 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             return Ok(());
         }
         let (mode, core) = parse_entry(raw.trim());
-        let norm = if text::is_own_normal_form(core) {
-            core.to_string()
-        } else {
-            crate::patterns::precomputed_entry(core).map_or_else(|| text::normalize_entry(core), str::to_string)
-        };
+        let norm = text::simple_normal_form(core)
+            .or_else(|| crate::patterns::precomputed_entry(core).map(str::to_string))
+            .unwrap_or_else(|| text::normalize_entry(core));
         if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return Err(format!("word `{raw}` is too short after normalisation (`{norm}`); words need at least two letters"));
         }
@@ -1030,6 +1028,24 @@ mod tests {
             let parsed = pack::parse(name, toml).unwrap();
             assert_eq!(format!("{unpacked:#?}"), format!("{parsed:#?}"), "{name}");
         }
+    }
+
+    #[test]
+    fn every_default_entry_is_normalised_as_the_lex_view_would() {
+        let mut simple = 0;
+        for (name, toml) in DEFAULT_PACK.iter().map(|(name, _)| name).zip(DEFAULT_PACK_TOML) {
+            let parsed = pack::parse(name, toml).unwrap();
+            for rule in &parsed.rules {
+                for raw in rule.words.iter().chain(&rule.allow).filter(|w| !w.starts_with('=')) {
+                    let core = parse_entry(raw.trim()).1;
+                    if let Some(norm) = text::simple_normal_form(core) {
+                        assert_eq!(norm, text::normalize_entry(core), "{raw}");
+                        simple += 1;
+                    }
+                }
+            }
+        }
+        assert!(simple > 500, "{simple}");
     }
 
     #[test]

@@ -567,7 +567,8 @@ mod tests {
     #[test]
     fn precomputed_entries_match_the_normaliser() {
         let records = entry_records();
-        assert!(records.len() > 100);
+        // Only the entries `text::simple_normal_form` does not see through ("homo's", "fuck12").
+        assert!(!records.is_empty());
         assert!(records.windows(2).all(|w| record_entry(w[0]) < record_entry(w[1])));
         for record in records {
             let raw = record_entry(record);
