@@ -880,9 +880,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             return Ok(());
         }
         let (mode, core) = parse_entry(raw.trim());
-        let norm = text::simple_normal_form(core)
-            .or_else(|| crate::patterns::precomputed_entry(core).map(str::to_string))
-            .unwrap_or_else(|| text::normalize_entry(core));
+        let norm = text::simple_normal_form(core).unwrap_or_else(|| text::normalize_entry(core));
         if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
             return Err(format!("word `{raw}` is too short after normalisation (`{norm}`); words need at least two letters"));
         }

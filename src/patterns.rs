@@ -25,29 +25,9 @@ pub use crate::regex_prep::Defs;
 /// Trigger conditions of the default pack, computed by build.rs: per pattern, keyed by a 32-bit
 /// fold of the fingerprint of its source as written (before `[defs]` are expanded), sorted, the
 /// sets of indices into the literal pool. A pattern found here is neither expanded nor parsed
-/// when the engine is built. Also the normalised word lists (`ENTRY_BLOB`).
+/// when the engine is built.
 mod precomputed {
     include!(concat!(env!("OUT_DIR"), "/triggers.rs"));
-}
-
-/// A default-pack word-list entry (without its `*`/`+` marks), normalised by build.rs exactly as
-/// [`crate::text::normalize_entry`] would; `None` for any other word.
-pub fn precomputed_entry(core: &str) -> Option<&'static str> {
-    let records = entry_records();
-    let i = records.binary_search_by(|r| record_entry(r).cmp(core)).ok()?;
-    let record = records[i];
-    Some(record.split_once('\x1e').map_or(record, |(_, norm)| norm))
-}
-
-/// build.rs's word-list records (`entry` or `entry \x1e normalised`), split once.
-fn entry_records() -> &'static [&'static str] {
-    static RECORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    RECORDS.get_or_init(|| precomputed::ENTRY_BLOB.split('\x1f').collect())
-}
-
-/// The entry of a word-list record.
-fn record_entry(record: &str) -> &str {
-    record.split_once('\x1e').map_or(record, |(entry, _)| entry)
 }
 
 /// Size limit for one compiled pattern, so a user pack cannot blow up memory.
@@ -563,32 +543,6 @@ pub struct Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn precomputed_entries_match_the_normaliser() {
-        let records = entry_records();
-        // Only the entries `text::simple_normal_form` does not see through ("homo's", "fuck12").
-        assert!(!records.is_empty());
-        assert!(records.windows(2).all(|w| record_entry(w[0]) < record_entry(w[1])));
-        for record in records {
-            let raw = record_entry(record);
-            let norm = crate::text::normalize_entry(raw);
-            assert_eq!(precomputed_entry(raw), Some(norm.as_str()), "{raw}");
-            // The normalised form is stored only where it differs.
-            assert_eq!(record.contains('\x1e'), norm != raw, "{raw}");
-        }
-        assert_eq!(precomputed_entry("no such entry, surely"), None);
-        // Near misses: a prefix of an entry, an entry with more after it, one with a separator.
-        for record in records {
-            let raw = record_entry(record);
-            let known = |w: &str| records.iter().any(|r| record_entry(r) == w);
-            for probe in [&raw[..raw.char_indices().last().map_or(0, |(at, _)| at)], &format!("{raw}x"), &format!("{raw}\x1f"), &format!("{raw}\x1e")] {
-                if !probe.is_empty() && !known(probe) {
-                    assert_eq!(precomputed_entry(probe), None, "{probe:?}");
-                }
-            }
-        }
-    }
 
     #[test]
     fn the_pool_is_sorted_for_the_trie() {
