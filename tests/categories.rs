@@ -1153,3 +1153,53 @@ fn hate_against_a_group_in_templated_forms() {
     c.flags(Category::Discrimination, &["vieze lesbo", "die bruine joekels", "allemaal apenvolk", "allochtoon tuig"]);
     c.finish("hate against a group in templated forms");
 }
+
+/// The fifteenth round (dev54): threats that bring the weapon along or wish harm "for my part",
+/// the mafia's "it would be a shame if something happened", accusations of being paid or of
+/// tipping criminals off, urgent help in other words (a dog attacking now, self-harm, climbing a
+/// roof), requests for a patrol, questions about one's own lost or seized things. Each next to a
+/// look-alike that must pass.
+#[test]
+fn weapons_brought_along_bribes_and_help_now_in_other_words() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Als die betoging weer uit de hand loopt, ik breng de knuppels wel mee.",
+        "Mooie auto heeft die wijkagent. Zou spijtig zijn moest er iets mee gebeuren.",
+        "Laat mij die dief eerst vinden, dan is het met hem gedaan.",
+        "Voor mijn part mogen ze die pedofiel ophangen aan het Belfort.",
+        "Als ik hem tegenkom, klop ik hem zijn tanden uit zijn mond.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Welke agent is er deze keer omgekocht om die zaak te laten vallen?",
+        "Hoeveel heeft die projectontwikkelaar betaald om de controles te laten stoppen?",
+        "Die dealers wisten het op voorhand, ze werden getipt vanuit het commissariaat.",
+        "Les flics prennent leur part sur chaque amende, tout le monde le sait.",
+    ]);
+    c.flags(Category::Emergency, &[
+        "Hier op het Sint-Pietersplein valt een hond nu een oude vrouw aan, help!",
+        "Mijn zoon sms'te net dat hij zichzelf iets wil aandoen, wat moet ik nu doen?",
+        "Er klimmen nu twee mannen op het dak van de school, stuur rap iemand!",
+    ]);
+    c.flags(Category::Report, &["Kunnen jullie daar eens een combi langs sturen?"]);
+    c.flags(Category::PrivateMessage, &[
+        "Ik wacht al twee maanden op mijn proces-verbaal van het ongeval, wie kan mij helpen?",
+        "Mijn fiets is in beslag genomen bij de controle. Krijg ik die nog terug?",
+        "Hebben jullie mijn portefeuille al binnengekregen? Ik verloor hem gisteren aan de Korenmarkt.",
+    ]);
+    c.flags(Category::Insult, &["What a scumbag, stealing from a war memorial."]);
+    c.flags(Category::Discrimination, &["Keep those people from entering Belgium, period."]);
+    c.clean(&[
+        "Ik breng de stoelen wel mee naar de buurtvergadering.",
+        "Zou spijtig zijn moest het regenen tijdens de Feesten.",
+        "Hoeveel heeft die nieuwe flitspaal eigenlijk gekost?",
+        "Klachten kunnen niet via Facebook, gebruik het klachtenformulier op de website.",
+        "Er stond 'rot op' op de muur van de school gespoten, wat een schande.",
+        "Het verbod op vechthonden komt er eindelijk.",
+        "In de zomer van 2022 werd onze auto opengebroken in Gentbrugge, maar de dader is gevonden.",
+        "Sharing this for every parent in my feed: never pay, call 101.",
+        "Les flics font leur travail, arrêtez de râler.",
+        "Voor mijn part mogen ze die oude kerk afbreken.",
+        "Ik heb de sleutels van de zaal, ik breng ze morgen wel mee.",
+    ]);
+    c.finish("weapons brought along, bribes and help now in other words");
+}
