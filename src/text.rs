@@ -289,7 +289,18 @@ impl Typos {
                 continue;
             }
             let as_c = self.words.get(2).filter(|_| bytes[start] == b'k').map_or([].iter(), |w| w.iter());
-            let found = same.clone().find(|w| is_typo_of(word, w)).or_else(|| as_c.clone().find(|w| is_typo_of(&word[1..], &w[1..])));
+            // Every typo form keeps the last letter, but for a dropped final "n" ("-e" for "-en")
+            // and "z" for a final "s": a quick test that rules out most words before `is_typo_of`.
+            let last = bytes[i - 1];
+            let ends_alike = |w: &&String| {
+                let l = w.as_bytes()[w.len() - 1];
+                l == last || (l, last) == (b'n', b'e') || (l, last) == (b's', b'z')
+            };
+            let found = same
+                .clone()
+                .filter(ends_alike)
+                .find(|w| is_typo_of(word, w))
+                .or_else(|| as_c.clone().filter(ends_alike).find(|w| is_typo_of(&word[1..], &w[1..])));
             if let Some(right) = found {
                 let o = out.get_or_insert_with(|| View::with_capacity(bytes.len() + 8));
                 o.text.push_str(&view.text[at..start]);
