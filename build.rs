@@ -355,7 +355,7 @@ fn merge_sets(pool: &[Vec<u8>], sets: &[Vec<u16>], pattern_sets: &[u16]) -> (Vec
             let uncovered: Vec<u16> = set.iter().copied().filter(|&l| !covers[usize::from(l)].iter().any(|c| lits.contains(c))).collect();
             // More may be left uncovered if none of them is short (found in many comments).
             let long = uncovered.iter().all(|&l| pool[usize::from(l)].iter().filter(|&&c| c != b).count() >= 4);
-            let (share, least, grow, slack) = if long { (6, 3, 2, 4) } else { (10, 2, 3, 3) };
+            let (share, least, grow, slack) = if long { (5, 4, 2, 6) } else { (8, 3, 3, 4) };
             if uncovered.len() <= (set.len() / share).max(least)
                 && lits.len() + uncovered.len() <= set.len() * (grow + 1) / grow + slack
                 && best.as_ref().is_none_or(|(_, u)| uncovered.len() < u.len())

@@ -1203,3 +1203,52 @@ fn weapons_brought_along_bribes_and_help_now_in_other_words() {
     ]);
     c.finish("weapons brought along, bribes and help now in other words");
 }
+
+/// The fifteenth round's second set (dev55, veiled threats, insinuated accusations and implicit
+/// hate): a threat left to the reader ("dan weten jullie wel wat er gebeurt", "geen dreigement
+/// maar een belofte", "zal mij leren kennen", an officer's child's school), stereotypes "in their
+/// blood", deportation by bus or boat, bribes and false statements by an officer. Each next to a
+/// look-alike that must pass.
+#[test]
+fn threats_left_to_the_reader_and_hate_by_nature() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Als mijn zoon morgen niet vrijkomt, dan weten jullie wel wat er met jullie auto's gebeurt.",
+        "Dat is geen dreigement, dat is een belofte.",
+        "Als die agent nog eens aan mijn zoon komt, dan zal hij mij leren kennen.",
+        "Als ik die flik tegenkom, zal zijn eigen moeder hem niet meer herkennen.",
+        "Die wijkagent zal zijn benen nooit meer nodig hebben.",
+        "Ik weet in welke school de dochter van die inspecteur zit.",
+        "Qu'il profite de sa voiture tant qu'il le peut encore.",
+        "Zaterdag ontvangen we die combi's met stenen.",
+        "Iemand moet hem eens een lesje leren, voor het adres zorg ik.",
+        "Je vous retrouverai, un par un.",
+        "Die nachtwinkel, ik zeg het u, gaat deze week nog in de fik.",
+        "Zou zonde zijn als iemand dat eens komt uittesten.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Stelen zit in hun bloed, bij die mensen.",
+        "Les Roms volent, c'est dans leur nature.",
+        "Les réfugiés n'ont rien à faire en Belgique.",
+        "Steek ze allemaal op de boot terug.",
+        "Remigratie is de enige oplossing.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Iedereen weet dat die wijkagent zijn envelopje gaat halen bij de garage.",
+        "Die inspecteur heeft een valse verklaring afgelegd tegen mijn broer.",
+        "Die flikken zijn zelf de grootste dealers van Gent.",
+    ]);
+    c.clean(&[
+        "Als het morgen regent, dan weten jullie wel waar de tenten staan.",
+        "Zou zonde zijn als de Feesten dit jaar niet doorgaan.",
+        "Ik weet in welke school mijn dochter volgend jaar begint.",
+        "Geniet van de zon zolang het nog kan!",
+        "Wie hierboven zegt dat ge het commissariaat moet afbranden: schaam u.",
+        "Muziek zit in hun bloed, die familie speelt al drie generaties.",
+        "Ik ben met de boot teruggekomen uit Engeland.",
+        "Er wordt hier geroepen dat agenten allemaal corrupt zijn. Zonder bewijs is dat gewoon laster.",
+        "De agent gaf me een envelop met uitleg over de boete.",
+        "Ik ga die nieuwe wijkagent eens leren kennen op het buurtfeest.",
+    ]);
+    c.finish("threats left to the reader and hate by nature");
+}
