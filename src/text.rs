@@ -366,8 +366,8 @@ fn one_typo(word: &[u8], right: &[u8]) -> bool {
 
 /// The normal form the `lex` view gives a word-list entry, when the entry is simple enough to see
 /// it without normalising: ASCII lower-case letters, words of two or more apart by one space
-/// (nearly every entry; single letters apart would be read as one split word). It is then the entry with each run of one letter as one letter ("klootzak" is
-/// "klotzak"), and needs no place in build.rs's table of normalised entries. `None` otherwise.
+/// (nearly every entry; single letters apart would be read as one split word). It is then the
+/// entry with each run of one letter as one letter ("klootzak" is "klotzak"). `None` otherwise.
 #[must_use]
 pub fn simple_normal_form(word: &str) -> Option<String> {
     let b = word.as_bytes();
