@@ -906,7 +906,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
         if enabled {
             for w in &def.words {
                 add_word(w, Owner::Rule(i), &mut words, &mut entries, &mut exact_allow).map_err(|m| err(format!("rule `{}`: {m}", def.id)))?;
-                // A long listed word is also recognised with one typo ("klootzkken", "smeerlpapen").
+                // A long listed word is also recognised with one typo ("mislukkleing", "zakkenwsaser").
                 let core = parse_entry(w.trim()).1;
                 if core.len() >= text::Typos::MIN_LISTED && core.bytes().all(|b| b.is_ascii_lowercase()) {
                     typos.push(core.to_string());
