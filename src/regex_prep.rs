@@ -63,6 +63,9 @@ pub fn marked_classes(src: &str) -> String {
     prepare(src, true)
 }
 
+/// What `\w+` becomes ([`ascii_classes`]).
+const WORD_WITH_APOSTROPHE: &str = "(?:[0-9A-Za-z_]+(?:'[a-z]+)*|'[a-z]{1,2})";
+
 fn prepare(src: &str, mark: bool) -> String {
     let mut out = String::with_capacity(src.len() + 32);
     let mut chars = src.chars();
@@ -90,6 +93,14 @@ fn prepare(src: &str, mark: bool) -> String {
                         continue;
                     }
                 };
+                // A word of one or more (`\w+`, not lazy) may hold an apostrophe, as Dutch words
+                // do ("combi's", "z'n", "vlamm'n"), or be a clitic ("'t", "'k"); a quotation mark
+                // before a word ("'alle") still is none.
+                if n == 'w' && !in_class && chars.as_str().starts_with('+') && !chars.as_str().starts_with("+?") {
+                    chars.next();
+                    out.push_str(WORD_WITH_APOSTROPHE);
+                    continue;
+                }
                 match (in_class, inside) {
                     (false, _) => out.push_str(outside),
                     (true, Some(i)) => out.push_str(i),

@@ -1225,6 +1225,8 @@ fn threats_left_to_the_reader_and_hate_by_nature() {
         "Je vous retrouverai, un par un.",
         "Die nachtwinkel, ik zeg het u, gaat deze week nog in de fik.",
         "Zou zonde zijn als iemand dat eens komt uittesten.",
+        // A word with an apostrophe is one word to a pattern ("z'n", "'m", "combi's").
+        "As 'k hem tegenkom, zal z'n eigen moeder 'm nie mi herkennen.",
     ]);
     c.flags(Category::Discrimination, &[
         "Stelen zit in hun bloed, bij die mensen.",
@@ -1249,6 +1251,8 @@ fn threats_left_to_the_reader_and_hate_by_nature() {
         "Er wordt hier geroepen dat agenten allemaal corrupt zijn. Zonder bewijs is dat gewoon laster.",
         "De agent gaf me een envelop met uitleg over de boete.",
         "Ik ga die nieuwe wijkagent eens leren kennen op het buurtfeest.",
+        // A quotation mark before a word is no apostrophe: the quoted threat stays quoted.
+        "As 'k hier lees da ze 'alle flikken moeten kapotgeslagen worden', dan schaam 'k me voor m'n stad.",
     ]);
     c.finish("threats left to the reader and hate by nature");
 }
