@@ -1033,13 +1033,12 @@ mod tests {
         let mut simple = 0;
         for (name, toml) in DEFAULT_PACK.iter().map(|(name, _)| name).zip(DEFAULT_PACK_TOML) {
             let parsed = pack::parse(name, toml).unwrap();
-            for rule in &parsed.rules {
-                for raw in rule.words.iter().chain(&rule.allow).filter(|w| !w.starts_with('=')) {
-                    let core = parse_entry(raw.trim()).1;
-                    if let Some(norm) = text::simple_normal_form(core) {
-                        assert_eq!(norm, text::normalize_entry(core), "{raw}");
-                        simple += 1;
-                    }
+            let lists = parsed.rules.iter().flat_map(|r| r.words.iter().chain(&r.allow)).chain(&parsed.allow).chain(&parsed.block);
+            for raw in lists.filter(|w| !w.starts_with('=')) {
+                let core = parse_entry(raw.trim()).1;
+                if let Some(norm) = text::simple_normal_form(core) {
+                    assert_eq!(norm, text::normalize_entry(core), "{raw}");
+                    simple += 1;
                 }
             }
         }
