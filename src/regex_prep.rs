@@ -47,7 +47,9 @@ pub fn expand_defs(pattern: &str, defs: &[(String, String)]) -> Result<String, S
 }
 
 /// Rewrites the Perl classes as ASCII ones: `\b` → `(?-u:\b)`, `\w` → `[0-9A-Za-z_]`, `\d`, `\s`
-/// and their negations likewise. Patterns run on the folded plain view, where words are ASCII.
+/// and their negations likewise, but a greedy `\w+` outside a class also takes a word with an
+/// apostrophe or a clitic ([`WORD_WITH_APOSTROPHE`]). Patterns run on the folded plain view, where
+/// words are ASCII.
 /// This keeps the fast lazy DFA working on text with emoji (a Unicode word boundary makes it give
 /// up) and leaves Unicode class tables out of the WebAssembly module.
 pub fn ascii_classes(src: &str) -> String {
