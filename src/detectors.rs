@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::pack::{ContactsDef, LinksDef};
 use crate::text::{normalize_plain, Views};

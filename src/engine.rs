@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::detectors::{Detector, DetectorContext, Shape};
 use crate::pack::{self, ContactsDef, LinksDef, PackFile, RuleDef};
@@ -515,7 +515,7 @@ impl Engine {
             // The stretch to search, with the text before it as context (`find_at`).
             let hay = &plain.text[..c.end as usize];
             let mut at = c.start as usize;
-            let by_group = re.captures_len() > 1 && re.capture_names().any(|n| n == Some("hit"));
+            let by_group = re.captures_len() > 1 && re.has_group("hit");
             while at <= hay.len() {
                 let (whole, m) = if by_group {
                     let Some(caps) = re.captures_at(hay, at) else { break };

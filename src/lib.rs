@@ -34,6 +34,7 @@ mod engine;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod packed;
 mod patterns;
+mod re;
 mod regex_prep;
 mod trie;
 #[cfg(not(target_arch = "wasm32"))]

@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
-use regex::{Regex, RegexBuilder};
+use crate::re::Regex;
 
 use crate::trie::Trie;
 use crate::regex_prep::{
@@ -66,7 +66,7 @@ impl LazyRegex {
         self.re
             .get_or_init(|| {
                 let src = self.source().ok()?;
-                RegexBuilder::new(&ascii_classes(&src)).size_limit(REGEX_SIZE_LIMIT).build().ok()
+                Regex::with_size_limit(&ascii_classes(&src), REGEX_SIZE_LIMIT).ok()
             })
             .as_ref()
     }
@@ -114,7 +114,7 @@ impl AnyOf {
                 src.push_str(&s);
                 src.push(')');
             }
-            RegexBuilder::new(&ascii_classes(&src)).size_limit(REGEX_SIZE_LIMIT).build().ok()
+            Regex::with_size_limit(&ascii_classes(&src), REGEX_SIZE_LIMIT).ok()
         });
         match all {
             Some(re) => re.is_match(text),
