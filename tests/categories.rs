@@ -1256,3 +1256,52 @@ fn threats_left_to_the_reader_and_hate_by_nature() {
     ]);
     c.finish("threats left to the reader and hate by nature");
 }
+
+#[test]
+fn sabotage_arson_seized_goods_and_what_only_sounds_like_them() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Ooit rijdt er iemand die flik 'per ongeluk' omver.",
+        "Volgend weekend zullen die combi's aan de Dampoort branden.",
+        "Spannen we ne ketting over de baan, dan stopt da racen wel.",
+        "Iemand zou die pedo eens moeten opzoeken en zijn armen breken.",
+        "Die robocops krijgen een paar kasseien tegen hun kop.",
+        "Als ik die agent nog eens tegenkom, zal hij eens voelen hoe dat is.",
+        "We weten waar zijn wagen 's nachts staat.",
+        "Binnenkort ligt er iets anders onder jullie combi.",
+        "That police station will go up in flames one night.",
+    ]);
+    c.flags(Category::Defamation, &[
+        // Scare quotes around what was found or lost, next to the police.
+        "Die 'gevonden' drugs, dat kennen we van de flikken.",
+        "Een agent heeft de in beslag genomen cash gewoon mee naar huis genomen.",
+    ]);
+    c.flags(Category::Emergency, &[
+        "Stuurt iemand naar de Korenmarkt, hij slaat haar nog altijd!",
+        "Hij ademt nauwelijks, wat moet ik doen",
+        "Mijn ex staat nu aan mijn deur, hij zegt dat hij me gaat vermoorden",
+    ]);
+    c.flags(Category::Insult, &["Wat een arrogante zak van een agent.", "You're a total clown, officer."]);
+    c.flags(Category::Discrimination, &["Dat volk zou ge nergens mogen binnenlaten."]);
+    c.flags(Category::Report, &[
+        "Ik heb een portefeuille gevonden op de tram, waar moet ik die afgeven?",
+        "Elke nacht lawaai van de buren, wat kunnen we daaraan doen?",
+    ]);
+    c.clean(&[
+        "Da kost toch ne bom geld, zo'n nieuwe combi?",
+        "Zet aub geen filmpjes van die vechtpartij online, laat het onderzoek zijn werk doen.",
+        "Corruptie bij de politie is in sommige landen een echt probleem.",
+        "Tot hoe laat is het commissariaat in de Antonius Triestlaan 12 open?",
+        "Mijn fiets werd in 2020 gestolen aan het station, sindsdien gebruik ik twee sloten.",
+        "Heb de film Heat nog eens gezien: die schietpartij in de straat blijft ongezien.",
+        "Voor wie het niet weet: dringend is 101, brand of ambulance is 112.",
+        "Zij die roepen dat de politie corrupt is, hebben nog nooit een bewijs getoond.",
+        "De politie zegt het zelf: bel 101 als je ziet dat iemand een tas steelt.",
+        "Voor wie mijn identiteitskaart vindt: ze zit in een hoesje met Snoopy.",
+        "Mijn oma is 900 euro kwijt door zo'n valse sms.",
+        "De politie heeft bij die inval 4 kilo coke gevonden, straf werk.",
+        "Ik zal die nieuwe agent eens leren kennen op het buurtfeest.",
+        "We weten waar de tenten van de Feesten staan.",
+    ]);
+    c.finish("sabotage, arson, seized goods and what only sounds like them");
+}
