@@ -165,6 +165,17 @@ impl std::ops::Deref for Lazy {
     }
 }
 
+/// Whether `p[start..end]`, found as a web address, is part of an e-mail address: the rest of its
+/// token holds the `@` ("sarah.de.smet@skynet.be", where "sarah.de" looks like a German site), or
+/// an `@` or a bracketed "at" stands right before it ("jan [at] hotmail.com", "jan @ outlook.com").
+fn is_mail_part(p: &str, start: usize, end: usize) -> bool {
+    let rest = &p[end..];
+    let token_rest = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+    let before = p[..start].trim_end();
+    token_rest.contains('@') || token_rest.contains("(at)") || token_rest.contains("[at]")
+        || ["@", "(at)", "[at]", "{at}"].iter().any(|a| before.ends_with(a))
+}
+
 fn re(s: &str) -> Lazy {
     Lazy { src: s.to_string(), re: OnceLock::new() }
 }
@@ -214,7 +225,7 @@ impl DetectorContext {
             iban: re(r"\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b"),
             national_id: re(r"\b\d{2}[. ]?\d{2}[. ]?\d{2}[ .\-]?\d{3}[ .\-]?\d{2}\b"),
             birth_date: re(&format!(
-                r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?P<d>\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)"
+                r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?P<d>\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)|\b(?:ik ben|'k ben|kben|ik zen|'k zen|kzen|k zen|ik zijn) van (?P<e>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}})\b"
             )),
             street: re(
                 r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch|poort|brug))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
@@ -225,7 +236,7 @@ impl DetectorContext {
             postcode: re(
                 r"\b[1-9]\d{3}\s(?:gent|ghent|gand|sint-amandsberg|gentbrugge|ledeberg|mariakerke|drongen|wondelgem|oostakker|zwijnaarde|sint-denijs-westrem|afsnee|desteldonk|mendonk|sint-kruis-winkel|merelbeke|destelbergen|lochristi|evergem|de pinte|sint-martens-latem|melle|lovendegem|nazareth|zelzate|eeklo|aalst|brussel|bruxelles|antwerpen|anvers|brugge|kortrijk|oostende|leuven|mechelen|hasselt|sint-niklaas|dendermonde|lokeren|wetteren|oudenaarde|ronse|deinze|zottegem|ninove|geraardsbergen|liege|luik|namur|namen|charleroi|mons|bergen)\b",
             ),
-            plate: re(r"\b(?:[1-9][-. ]?[A-Za-z]{3}[-. ]?\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3})\b"),
+            plate: re(r"\b(?:[1-9][-. ]?[A-Za-z]{3}[-. ]?\d{3}|[A-Z]{3}-\d{3}|\d{3}-[A-Z]{3}|[A-Z]{2}-\d{3}-[A-Z]{2})\b"),
             url: re(
                 r"(?:https?://|www\.)[^\s<>\x22']+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|be|nl|net|org|eu|io|shop|store|xyz|info|biz|ly|gl|gle|me|co|app|link|online|site|club|top|fr|de|uk|tk|gd|to|cc|gent|brussels|vlaanderen|tv|ai|gg|live|ee|it|es|pl|ch|us|page|dev|pro|vip)\b(?:/[^\s<>\x22']*)?",
             ),
@@ -303,7 +314,7 @@ impl DetectorContext {
             // `is_match` first: the lazy DFA answers it quickly, captures need a slower engine.
             Detector::BirthDate if has_digit && self.birth_date.is_match(p) => {
                 for c in self.birth_date.captures_iter(p) {
-                    if let Some(d) = c.name("d") {
+                    if let Some(d) = c.name("d").or_else(|| c.name("e")) {
                         out.push(map(d.start(), d.end()));
                     }
                 }
@@ -321,7 +332,7 @@ impl DetectorContext {
             }
             Detector::Link | Detector::Shortener if shape.domain_dot => {
                 for m in self.url.find_iter(p) {
-                    if p[..m.start()].ends_with('@') || p[m.end()..].starts_with('@') || m.as_str().contains('@') {
+                    if p[..m.start()].ends_with('@') || p[m.end()..].starts_with('@') || m.as_str().contains('@') || is_mail_part(p, m.start(), m.end()) {
                         continue;
                     }
                     let host = host_of(m.as_str());

@@ -1305,3 +1305,61 @@ fn sabotage_arson_seized_goods_and_what_only_sounds_like_them() {
     ]);
     c.finish("sabotage, arson, seized goods and what only sounds like them");
 }
+
+#[test]
+fn implicit_hate_in_news_comments_and_personal_data_in_every_notation() {
+    let mut c = Cases::default();
+    c.flags(Category::Discrimination, &[
+        "Die mensen stelen, dat zit nu eenmaal in hun cultuur.",
+        "Dat volk zal nooit kunnen leven zoals wij, punt.",
+        "Zigeuners blijven zigeuners, ge kunt ze verhuizen maar nie opvoeden.",
+        "Da's geen vrouw, da's ne vent in een kleedje.",
+        "Holebi's moeten hun ziekte maar binnenskamers houden.",
+        "Homo's zijn pedo's, iedereen weet da.",
+        "De helft van de miserie komt van die Noord-Afrikanen.",
+        "Nog tien jaar en wij zijn hier de minderheid.",
+        "Die tapijtkloppers krijgen alles gratis.",
+    ]);
+    c.flags(Category::Threat, &[
+        "Als dat centrum opengaat, branden we het zelf plat.",
+        "Iemand zou die moskee eens moeten aansteken.",
+        "Als de politie het niet doet, doen wij het wel met knuppels.",
+        "Jammer dat het maar verf was.",
+        "Geef mij ne halfuur met die gast, moet ge mij ne halfuur geven in ne kelder.",
+        "We gaan ze opwachten aan het station, met ne man of tien.",
+    ]);
+    c.flags(Category::Defamation, &["Die agenten stonden erbij en keken toe terwijl ze werd uitgescholden."]);
+    c.flags(Category::Media, &["Hier de foto's van de betogers, zonder blur, kijkt maar goed."]);
+    c.flags(Category::PersonalData, &[
+        "Geboortedatum: 1987-03-12, voor als ge mij zoekt.",
+        "kzen van 12-3-87, ik weet nog hoe de Overpoort vroeger was",
+        "Ons Lieke woont nu op de Visserij 23 bus 4.",
+        "Ma voiture française AB-123-CD a été flashée à Gand.",
+        "My address is 14 Baker Lane, Leeds.",
+    ]);
+    c.flags(Category::PrivateMessage, &["Terugbetaling graag, ik heb dezelfde boete per ongeluk twee keer betaald."]);
+    c.clean(&[
+        "Homoseksualiteit is geen ziekte, hoe vaak moet dat nog gezegd worden.",
+        "Free speech doesn't include telling people they should be deported for being gay.",
+        "Ik zou eerder eens kijken naar de wachtlijsten in de jeugdzorg.",
+        "De halve stad stond erbij te kijken hoe die zeehond lag te slapen.",
+        "Ik ben van 12 maart tot 20 maart op reis.",
+        "Ik heb de infosessie in De Krook, Miriam Makebaplein 1, gevolgd.",
+        "Aan Flanders Expo, Maaltekouter 1, stond een lange file.",
+        "xxxx@xxxx.be, zo zetten ze het in de brief.",
+        "Voor vragen over de stad kan je Gentinfo bellen op 09 210 10 10.",
+        "101 bellen als 't dringend is, 112 voor brand of ziekenwagen.",
+        "Het ongeval gebeurde op 03/02/2025, en een jaar later is er nog altijd geen fietspad.",
+        "Zet hier nooit uw geboortedatum of e-mailadres, oplichters pikken da op.",
+        "Die van de verzekering vroegen mijn dossiernummer, en alles is nu geregeld.",
+    ]);
+    c.finish("implicit hate in news comments and personal data in every notation");
+    // An e-mail address is no web address, also when a part of it looks like one.
+    let e = engine();
+    for text in ["mailt naar els.de.clercq(at)telenet(punt)be", "mail me op sarah.de.smet@skynet.be", "lotte.maes [at] hotmail.com"] {
+        let v = e.check(text).unwrap();
+        assert!(v.findings.iter().all(|f| f.category != Category::Advertising), "{text}: {:?}", v.findings);
+        assert!(v.findings.iter().any(|f| f.category == Category::PersonalData), "{text}");
+    }
+    assert!(e.check("Bestel nu op www.kerstdeco.de, levering in heel Gent").unwrap().findings.iter().any(|f| f.category == Category::Advertising));
+}
