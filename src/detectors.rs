@@ -214,7 +214,7 @@ impl DetectorContext {
             phone: re(r"(?:\+|\b00|\(0|\b0)(?: ?[./\-] ?|[ ./\-])?\d(?:(?: ?[./\-] ?|[ ./\-])?\(?\d\)?){6,16}"),
             email: re(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,24}\b"),
             email_obfuscated: re(
-                r"\b[a-z0-9][a-z0-9._\-]*\s?[\[(\{]\s?(?:at|@|apenstaart(?:je)?)\s?[\])\}]\s?[a-z0-9\-]+\s?(?:[\[(\{]\s?(?:dot|punt|\.)\s?[\])\}]|\.)\s?[a-z]{2,6}\b",
+                r"\b[a-z0-9][a-z0-9._\-]*\s?[\[(\{]\s?(?:at|@|apenstaart(?:je)?)\s?[\])\}]\s?[a-z0-9\-]+\s?(?:[\[(\{]\s?(?:dot|punt|\.)\s?[\])\}]|\.)\s?[a-z]{2,6}\b|\b[a-z0-9][a-z0-9._\-]*(?:\s\.\s[a-z0-9_\-]+)*\s@\s[a-z0-9\-]+(?:\s?\.\s?[a-z0-9\-]+)*?\s?\.\s?(?:com|be|nl|net|org|eu|fr|de|uk|info|io)\b",
             ),
             // "jan punt peeters at gmail punt com": the dots and the at written as words. With
             // the dot before the TLD written as a dot, only a mail provider's domain counts, so

@@ -1319,6 +1319,8 @@ fn implicit_hate_in_news_comments_and_personal_data_in_every_notation() {
         "De helft van de miserie komt van die Noord-Afrikanen.",
         "Nog tien jaar en wij zijn hier de minderheid.",
         "Die tapijtkloppers krijgen alles gratis.",
+        "Zo'n volk hoort nie op onze trams.",
+        "Geen illegalen in onze wijk.",
     ]);
     c.flags(Category::Threat, &[
         "Als dat centrum opengaat, branden we het zelf plat.",
@@ -1337,7 +1339,12 @@ fn implicit_hate_in_news_comments_and_personal_data_in_every_notation() {
         "Ma voiture française AB-123-CD a été flashée à Gand.",
         "My address is 14 Baker Lane, Leeds.",
     ]);
-    c.flags(Category::PrivateMessage, &["Terugbetaling graag, ik heb dezelfde boete per ongeluk twee keer betaald."]);
+    c.flags(Category::PrivateMessage, &[
+        "Terugbetaling graag, ik heb dezelfde boete per ongeluk twee keer betaald.",
+        "Ik wil graag weten of er al nieuws is in mijn dossier over de inbraak.",
+        "I'm the student whose bike your team found last week, when can I pick it up?",
+        "Ma voiture a été flashée à Gand alors que je n'y étais pas. Comment je peux contester ?",
+    ]);
     c.clean(&[
         "Homoseksualiteit is geen ziekte, hoe vaak moet dat nog gezegd worden.",
         "Free speech doesn't include telling people they should be deported for being gay.",
@@ -1352,6 +1359,8 @@ fn implicit_hate_in_news_comments_and_personal_data_in_every_notation() {
         "Het ongeval gebeurde op 03/02/2025, en een jaar later is er nog altijd geen fietspad.",
         "Zet hier nooit uw geboortedatum of e-mailadres, oplichters pikken da op.",
         "Die van de verzekering vroegen mijn dossiernummer, en alles is nu geregeld.",
+        "Het is niet waar dat vluchtelingen hier niet welkom zijn.",
+        "Gisteren was er geen overlast in onze wijk.",
     ]);
     c.finish("implicit hate in news comments and personal data in every notation");
     // An e-mail address is no web address, also when a part of it looks like one.
@@ -1362,4 +1371,7 @@ fn implicit_hate_in_news_comments_and_personal_data_in_every_notation() {
         assert!(v.findings.iter().any(|f| f.category == Category::PersonalData), "{text}");
     }
     assert!(e.check("Bestel nu op www.kerstdeco.de, levering in heel Gent").unwrap().findings.iter().any(|f| f.category == Category::Advertising));
+    // Asking to be called back is no question about one's own case.
+    let v = e.check("Ik wil klacht indienen tegen de agent van vanmorgen. Bel mij terug op 0495 38 17 62.").unwrap();
+    assert!(v.findings.iter().all(|f| f.category != Category::PrivateMessage), "{:?}", v.findings);
 }

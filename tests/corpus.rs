@@ -1,8 +1,8 @@
 //! The accuracy floors on the labelled corpus (tests/corpus/README.md): micro F1 at least 0.92
 //! and at most 2 % false positives on the lines that must pass, on the tuning sets (`tuning.jsonl`
 //! `dev.jsonl`, `dev2.jsonl` to `dev37.jsonl` but `dev19.jsonl`, `dev39.jsonl` to `dev41.jsonl`,
-//! `dev45.jsonl`, `dev46.jsonl`, `dev48.jsonl`, `dev50.jsonl` to `dev54.jsonl`, `dev56.jsonl`,
-//! `dev57.jsonl`) and
+//! `dev45.jsonl`, `dev46.jsonl`, `dev48.jsonl`, `dev50.jsonl` to `dev54.jsonl`, `dev56.jsonl` to
+//! `dev59.jsonl`) and
 //! on the holdout. `dev19.jsonl` (tuned, but 2.4 % false positives), `dev38.jsonl` (kept untuned
 //! until its misses were once seen), `dev47.jsonl` (tuned in the twelfth round, 2.9 % false
 //! positives) and `dev49.jsonl` (kept untuned, the blind estimate of this version) are measured,
@@ -20,8 +20,8 @@ use huisregels::{Category, Engine};
 const MIN_MICRO_F1: f64 = 0.92;
 const MAX_NONE_FP_RATE: f64 = 0.02;
 /// Sets that cover only some categories by design: functional tests (HateCheck style: dev30,
-/// dev34) and sets written around a few weak categories (dev36, dev37, dev39).
-const FOCUSED_SETS: &[&str] = &["dev30.jsonl", "dev34.jsonl", "dev36.jsonl", "dev37.jsonl", "dev39.jsonl"];
+/// dev34; personal data: dev59) and sets written around a few weak categories (dev36, dev37, dev39).
+const FOCUSED_SETS: &[&str] = &["dev30.jsonl", "dev34.jsonl", "dev36.jsonl", "dev37.jsonl", "dev39.jsonl", "dev59.jsonl"];
 
 fn corpus_lines(name: &str) -> Vec<String> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(name);
@@ -414,6 +414,23 @@ fn dev56_corpus_meets_the_floors() {
 fn dev57_corpus_meets_the_floors() {
     let report = evaluate_file("dev57.jsonl", true);
     assert_floors("dev57.jsonl", &report);
+}
+
+/// Comments on news about migrants, LGBT people and religion in the manner of the LiLaH corpus,
+/// written blind in the sixteenth round (blind 0.767, 3/110 false positives; 46 discrimination
+/// lines, most of them implicit) and tuned on in it (tests/corpus/README.md).
+#[test]
+fn dev58_corpus_meets_the_floors() {
+    let report = evaluate_file("dev58.jsonl", true);
+    assert_floors("dev58.jsonl", &report);
+}
+
+/// A functional suite of personal data in every notation next to numbers that are none, written
+/// blind in the sixteenth round (blind 0.816, 12/110 false positives) (tests/corpus/README.md).
+#[test]
+fn dev59_corpus_meets_the_floors() {
+    let report = evaluate_file("dev59.jsonl", true);
+    assert_floors("dev59.jsonl", &report);
 }
 
 /// A general mix written blind in the tenth round (blind 0.876, 7/105 false positives)
