@@ -1375,3 +1375,37 @@ fn implicit_hate_in_news_comments_and_personal_data_in_every_notation() {
     let v = e.check("Ik wil klacht indienen tegen de agent van vanmorgen. Bel mij terug op 0495 38 17 62.").unwrap();
     assert!(v.findings.iter().all(|f| f.category != Category::PrivateMessage), "{:?}", v.findings);
 }
+
+#[test]
+fn repeated_nuisance_veiled_bombs_and_help_now_in_a_general_month() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Kijk vanaf nu elke morgen maar eens goed onder uw auto.",
+        "Een paar cobra's door de brievenbus van da kot en klaar.",
+        "Dan moet hij de politie niet meer vrezen maar mij.",
+        "Blijf uit onze wijk of der vallen doden.",
+        "Hope someone waits for him after his shift.",
+    ]);
+    c.flags(Category::Emergency, &[
+        "Ier rijdt nu ne zatte mee zijn camionette tegen de geparkeerde auto's, hij zwalpt.",
+        "Il y a une voiture qui roule à contresens sur le R4 en ce moment même!",
+        "There's a guy standing on the outside of the railing of the bridge, is anyone coming?",
+    ]);
+    c.flags(Category::Report, &[
+        "De camera wordt elke dag genegeerd door dezelfde grijze camionette.",
+        "Onze overburen steken sinds zondag elke avond zware knallers af.",
+        "Er hangt al dagen een drone boven de speelplaats.",
+    ]);
+    c.flags(Category::Complaint, &["Waar kan ik bezwaar indienen tegen de manier waarop jullie collega tekeerging?"]);
+    c.flags(Category::Defamation, &["Zo rap terug vrij? Juist, zijn schoonbroer zit bij de verkeerspolitie."]);
+    c.flags(Category::Discrimination, &["Die oplichter zal wel ne jood zijn zeker."]);
+    c.flags(Category::Media, &["Kheb ze schoon op mijn deurbelcamera staan, ge ziet hun smoel goed."]);
+    c.clean(&[
+        "Vorig jaar met Halloween hebben ze vuurwerk in onze bus gestoken, nu was het rustig.",
+        "Waarom was die dronken chauffeur zo rap terug vrij?",
+        "Agent was vriendelijk, geen boete maar wel een waarschuwing.",
+        "Jullie staan met vijf agenten lichten te controleren, maar de auto's op het fietspad laten jullie gewoon staan.",
+        "Ik zie da elke dag vanuit mijn raam, de bus is altijd te laat.",
+    ]);
+    c.finish("repeated nuisance, veiled bombs and help now in a general month");
+}
