@@ -165,14 +165,18 @@ impl std::ops::Deref for Lazy {
     }
 }
 
-/// Whether `p[start..end]`, found as a web address, is part of an e-mail address: the rest of its
-/// token holds the `@` ("sarah.de.smet@skynet.be", where "sarah.de" looks like a German site), or
-/// an `@` or a bracketed "at" stands right before it ("jan [at] hotmail.com", "jan @ outlook.com").
+/// Whether `p[start..end]`, found as a web address, is (part of) an e-mail address: it holds an
+/// `@`, the rest of its token does ("sarah.de.smet@skynet.be", where "sarah.de" looks like a German
+/// site), or an `@` or a bracketed "at" stands right before it ("jan [at] hotmail.com", "jan @
+/// outlook.com").
 fn is_mail_part(p: &str, start: usize, end: usize) -> bool {
     let rest = &p[end..];
     let token_rest = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let before = p[..start].trim_end();
-    token_rest.contains('@') || token_rest.contains("(at)") || token_rest.contains("[at]")
+    p[start..end].contains('@')
+        || token_rest.contains('@')
+        || token_rest.contains("(at)")
+        || token_rest.contains("[at]")
         || ["@", "(at)", "[at]", "{at}"].iter().any(|a| before.ends_with(a))
 }
 
@@ -332,7 +336,7 @@ impl DetectorContext {
             }
             Detector::Link | Detector::Shortener if shape.domain_dot => {
                 for m in self.url.find_iter(p) {
-                    if p[..m.start()].ends_with('@') || p[m.end()..].starts_with('@') || m.as_str().contains('@') || is_mail_part(p, m.start(), m.end()) {
+                    if is_mail_part(p, m.start(), m.end()) {
                         continue;
                     }
                     let host = host_of(m.as_str());
