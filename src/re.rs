@@ -147,14 +147,19 @@ impl Regex {
                 .ok()?;
             Some(hybrid::regex::Builder::new().build_from_dfas(forward, reverse))
         })();
-        let engines = Arc::new(Engines { hybrid, pikevm });
+        Ok(Regex::from_engines(Engines { hybrid, pikevm }))
+    }
+
+    /// A regex on `engines`, with a pool that makes caches for them.
+    fn from_engines(engines: Engines) -> Regex {
+        let engines = Arc::new(engines);
         let for_caches = Arc::clone(&engines);
         let make: MakeCache = Box::new(move || Cache {
             hybrid: for_caches.hybrid.as_ref().map(Hybrid::create_cache),
             pikevm: for_caches.pikevm.create_cache(),
             slots: for_caches.pikevm.create_captures(),
         });
-        Ok(Regex { engines, caches: Pool::new(make) })
+        Regex { engines, caches: Pool::new(make) }
     }
 
     fn cache(&self) -> PoolGuard<'_, Cache, MakeCache> {
@@ -299,13 +304,10 @@ mod tests {
 
     #[test]
     fn a_pattern_without_a_lazy_dfa_still_matches() {
-        // A tiny cache makes the lazy DFA give up at once; the PikeVM answers instead.
+        // As when the lazy DFA could not be built: the PikeVM answers alone.
         let re = Regex::new("[a-z]+ing").unwrap();
         assert!(re.engines.hybrid.is_some());
-        let fallback = Regex { engines: Arc::new(Engines { hybrid: None, pikevm: re.engines.pikevm.clone() }), caches: Pool::new(Box::new({
-            let p = re.engines.pikevm.clone();
-            move || Cache { hybrid: None, pikevm: p.create_cache(), slots: p.create_captures() }
-        })) };
+        let fallback = Regex::from_engines(Engines { hybrid: None, pikevm: re.engines.pikevm.clone() });
         assert_eq!(spans(&fallback, "singing, bring"), spans(&re, "singing, bring"));
         assert!(fallback.is_match("ring") && !fallback.is_match("ing"));
     }
