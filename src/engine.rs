@@ -97,6 +97,7 @@ struct Entry {
 struct Rule {
     info: RuleInfo,
     unless: AnyOf,
+    unless_in_comment: AnyOf,
     requires: Vec<LazyRegex>,
     sentence_span: bool,
     comment_context: bool,
@@ -387,7 +388,7 @@ impl Engine {
             }
         }
         for r in &self.rules {
-            for re in r.unless.parts.iter().chain(&r.requires).chain(&self.mention) {
+            for re in r.unless.parts.iter().chain(&r.unless_in_comment.parts).chain(&r.requires).chain(&self.mention) {
                 if re.get().is_none() {
                     bad.push(format!("{}: {}", r.info.id, re.source().unwrap_or_else(Cow::Owned)));
                 }
@@ -555,11 +556,14 @@ impl Engine {
         }
     }
 
-    /// True when an `unless` pattern of the rule matches the sentence around the hit, or one of
-    /// its `requires` patterns does not, in `views` (the plain view, then others of the same text):
+    /// True when an `unless_in_comment` pattern of the rule matches the comment, an `unless`
+    /// pattern the sentence around the hit, or one of its `requires` patterns does not, in `views` (the plain view, then others of the same text):
     /// an `unless` in any of them, a `requires` in none.
     fn is_excused(&self, text: &str, views: &[&text::View], hit: &Hit, sentences: &mut Sentences) -> bool {
         let rule = &self.rules[hit.rule];
+        if !rule.unless_in_comment.parts.is_empty() && views.iter().any(|v| rule.unless_in_comment.is_match(&v.text)) {
+            return true;
+        }
         if rule.unless.parts.is_empty() && rule.requires.is_empty() {
             return false;
         }
@@ -783,6 +787,7 @@ fn merge(merged: &mut Merged, name: &str, source: &str, file: PackFile, default:
             r.allow.extend(def.allow);
             r.patterns.extend(def.patterns);
             r.unless.extend(def.unless);
+            r.unless_in_comment.extend(def.unless_in_comment);
             r.requires.extend(def.requires);
             r.yields_to.extend(def.yields_to);
             r.flags.extend(def.flags);
@@ -949,6 +954,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             Ok(out)
         };
         let unless = AnyOf::new(lazy_list("unless", std::mem::take(&mut def.unless))?);
+        let unless_in_comment = AnyOf::new(lazy_list("unless_in_comment", std::mem::take(&mut def.unless_in_comment))?);
         let requires = lazy_list("requires", std::mem::take(&mut def.requires))?;
         let comment_context = match def.context.as_deref() {
             None | Some("sentence") => false,
@@ -973,7 +979,7 @@ fn compile(merged: Merged) -> Result<Engine, Error> {
             evidence: def.evidence.unwrap_or(matches!(category, Category::Threat | Category::Defamation)),
             examples: Examples { flags: def.flags, allows: def.allows },
         };
-        rules.push(Rule { info, unless, requires, sentence_span, comment_context, yields_to: def.yields_to, detector });
+        rules.push(Rule { info, unless, unless_in_comment, requires, sentence_span, comment_context, yields_to: def.yields_to, detector });
     }
     for w in &allow {
         add_word(w, Owner::Allow(None), &mut words, &mut entries, &mut exact_allow)
@@ -1017,7 +1023,7 @@ mod tests {
             let mut unpacked = pack::unpack(name, packed).unwrap();
             // Regex sources come coded and marked; decoded, they are the TOML's.
             for rule in &mut unpacked.rules {
-                for list in [&mut rule.patterns, &mut rule.unless, &mut rule.requires] {
+                for list in [&mut rule.patterns, &mut rule.unless, &mut rule.unless_in_comment, &mut rule.requires] {
                     for p in list.iter_mut() {
                         *p = crate::packed::decoded(p).into_owned();
                     }

@@ -128,6 +128,10 @@ pub struct RuleDef {
     /// Regexes on the sentence around a match that make it innocent (negation, quoting, medicine).
     #[serde(default)]
     pub unless: Vec<String>,
+    /// Regexes on the whole comment that make every match of the rule innocent wherever they are:
+    /// the end of a story told in another sentence ("... Ze heeft hem teruggekregen, merci!").
+    #[serde(default)]
+    pub unless_in_comment: Vec<String>,
     /// Regexes that must ALL match the sentence around a match for it to count (a second concept:
     /// "an image word" needs "a sharing word" nearby).
     #[serde(default)]
@@ -435,6 +439,7 @@ mod unpacked {
                 "allow" => d.allow = r.strings(key)?,
                 "patterns" => d.patterns = r.lazy_strings(key)?,
                 "unless" => d.unless = r.lazy_strings(key)?,
+                "unless_in_comment" => d.unless_in_comment = r.lazy_strings(key)?,
                 "requires" => d.requires = r.lazy_strings(key)?,
                 "span" => d.span = Some(r.string(key)?),
                 "context" => d.context = Some(r.string(key)?),

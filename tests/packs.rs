@@ -234,6 +234,25 @@ fn user_pack_allow_covers_a_compound_around_a_new_word() {
 }
 
 #[test]
+fn unless_in_comment_excuses_a_match_from_another_sentence() {
+    let source = r"[[rules]]
+id = 'report/blork'
+category = 'report'
+patterns = ['\bblorkfiets\b']
+unless = ['\bblorkvrij\b']
+unless_in_comment = ['\bteruggeblorkt\b']
+";
+    let e = with_pack("blork.toml", source).unwrap();
+    let found = |text: &str| rule_ids(&check(&e, text)).contains(&"report/blork");
+    assert!(found("Mijn blorkfiets is weg. Wie heeft iets gezien?"));
+    // `unless` looks at the sentence of the match only, `unless_in_comment` at the whole comment.
+    assert!(!found("Mijn blorkfiets is weg, maar blorkvrij."));
+    assert!(found("Mijn blorkfiets is weg. Maar blorkvrij."));
+    assert!(!found("Mijn blorkfiets was weg. Gisteren teruggeblorkt, merci!"));
+    assert!(!found("Teruggeblorkt! Mijn blorkfiets was weg."));
+}
+
+#[test]
 fn user_pack_switches_a_rule_off() {
     let text = "Kanker, weer een boete";
     assert!(rule_ids(&check(engine(), text)).contains(&"insult/disease-word"), "baseline");
