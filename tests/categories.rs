@@ -1409,3 +1409,46 @@ fn repeated_nuisance_veiled_bombs_and_help_now_in_a_general_month() {
     ]);
     c.finish("repeated nuisance, veiled bombs and help now in a general month");
 }
+
+/// The seventeenth round's blind general month (dev62): threats in dialect and as "predictions",
+/// cover-ups and bribes insinuated, help needed now, and stories that end well in another
+/// sentence (`unless_in_comment`). Written anew, not copied from the set.
+#[test]
+fn winter_threats_cover_ups_and_stories_that_end_well_in_another_sentence() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "As ik die gast nog tegenkom, gaat hij ne goeie tandarts nodig hebben.",
+        "Die agent moet mor goe oppassen as hij alleen naar huis fietst.",
+        "Wie daar binnenkomt, gaat er niet meer levend uit terug.",
+        "De knuppels liggen al klaar in de garage, 'k zeg het maar.",
+        "Iedereen hier weet waar zijn kinderen naar school gaan.",
+        "Volgende keer da ze mij tegenhouden rij ik gewoon door.",
+        "Daarna mogen ze mij komen halen, kan mij niet schelen.",
+        "Met oudejaar mikken we de pijlen op de combi.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "De agenten van die wijk zitten er zelf mee in, da weet iedereen.",
+        "Ik weet dat de blaastesten gemanipuleerd worden om de cijfers op te smukken voor de politie.",
+        "Hoeveel krijgen die agenten daarvoor van de uitbaters?",
+    ]);
+    c.flags(Category::Emergency, &[
+        "Hier ligt een man in het park en hij reageert niet meer, help!",
+        "Stuur snel een ploeg naar het Sint-Pietersplein, er wordt gevochten met messen.",
+    ]);
+    c.flags(Category::Report, &["Wil dit graag even melden: al drie nachten staat er een auto met draaiende motor voor onze deur."]);
+    c.flags(Category::PrivateMessage, &["Kunnen jullie mij zeggen wanneer ik mijn scooter terugkrijg?"]);
+    c.flags(Category::Insult, &["Die agent ziet eruit als een dik varken in uniform."]);
+    c.clean(&[
+        "Iemand heeft mijn portefeuille gepikt op de tram. Een uur later teruggekregen via de politie, top!",
+        "Mijn fiets werd gestolen aan het station. Aangifte heb ik intussen gedaan, dus geen zorgen.",
+        "Mag je eigenlijk nog vuurwerk afsteken op oudejaarsavond?",
+        "Ik stond er toevallig vlak na de aanrijding, het zag er niet goed uit.",
+        "Het slachtoffer en de dader woonden allebei in de wijk, las ik.",
+        "Even ter info: de wijkpost is ook tijdens de vakantie bereikbaar.",
+        "Onze kat is weggelopen van het vuurwerk, wie heeft haar gezien?",
+        "Ik heb een filmpje van het ongeval, ik stuur het door naar jullie via mail, niet hier.",
+        "Wat een schoon sleetje heeft die agent op de foto!",
+        "Sommige mensen zouden voor minder een klacht indienen, maar ik vond hen heel correct.",
+    ]);
+    c.finish("winter threats, cover-ups and stories that end well in another sentence");
+}
