@@ -1449,6 +1449,10 @@ fn winter_threats_cover_ups_and_stories_that_end_well_in_another_sentence() {
         "Ik heb een filmpje van het ongeval, ik stuur het door naar jullie via mail, niet hier.",
         "Wat een schoon sleetje heeft die agent op de foto!",
         "Sommige mensen zouden voor minder een klacht indienen, maar ik vond hen heel correct.",
+        // A question answered no, and heat that only sounds like a fire (`unless_in_comment`).
+        "Moeten alle vluchtelingen terug? Nee, natuurlijk niet.",
+        "'t Brandt hier echt... van de zon dan, 35 graden op de Korenmarkt.",
     ]);
+    c.flags(Category::Discrimination, &["Moeten alle vluchtelingen terug? Ja natuurlijk, allemaal."]);
     c.finish("winter threats, cover-ups and stories that end well in another sentence");
 }
