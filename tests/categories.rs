@@ -1453,6 +1453,6 @@ fn winter_threats_cover_ups_and_stories_that_end_well_in_another_sentence() {
         "Moeten alle vluchtelingen terug? Nee, natuurlijk niet.",
         "'t Brandt hier echt... van de zon dan, 35 graden op de Korenmarkt.",
     ]);
-    c.flags(Category::Discrimination, &["Moeten alle moslims het land uit? Ja natuurlijk, allemaal."]);
+    c.flags(Category::Discrimination, &["Moeten alle moslims het land uit? Ja natuurlijk, allemaal.", "Moeten die vluchtelingen terug? Jawel, allemaal."]);
     c.finish("winter threats, cover-ups and stories that end well in another sentence");
 }
