@@ -1456,3 +1456,44 @@ fn winter_threats_cover_ups_and_stories_that_end_well_in_another_sentence() {
     c.flags(Category::Discrimination, &["Moeten alle moslims het land uit? Ja natuurlijk, allemaal.", "Moeten die vluchtelingen terug? Jawel, allemaal."]);
     c.finish("winter threats, cover-ups and stories that end well in another sentence");
 }
+
+/// The seventeenth round's second blind set (dev63): threats that only hint at what will happen,
+/// bribes and vanished evidence, exclusion without a slur, and sport scores that only sound
+/// violent. Written anew, not copied from the set.
+#[test]
+fn hinted_threats_vanished_evidence_and_exclusion_without_a_slur() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Die agent heeft ook een dochter op die school, da weten wij, en wij vergeten niks.",
+        "Wie mij nog eens flitst krijgt binnenkort bezoek thuis.",
+        "Ge moogt blij zijn dat ik die combi niet zag, anders lag die nu in de Leie.",
+        "Hang die oplichters op aan een lantaarnpaal op de Vrijdagmarkt.",
+        "Neem allemaal iets mee dat pijn doet, zaterdag aan het station.",
+        "Als ik hem alleen tegenkom, gaat hij voelen hoe dat voelt.",
+        "Zeg aan die inspecteur dat zijn BMW ook maar van blik is, en blik brandt goed.",
+        "Als ze hem niet vrijlaten, zal het niet bij roepen blijven.",
+        "We know which street you live in, officer.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Die wijkagent nam elke maand geld aan van de cafébazen, iedereen weet het.",
+        "Die drugs zijn zeker in de kofferbak van een combi verdwenen.",
+        "De agenten krijgen een bonus per boete, daarom staan ze daar.",
+        "Iemand bij de politie verkoopt onze gegevens aan oplichters.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Die hadden hier nooit mogen binnenkomen, dan was die winkel niet overvallen.",
+        "Kijk maar naar de achternamen van die relschoppers.",
+        "Vrouwen horen daar niet, bij de politie.",
+        "Stop letting in all these refugees and the crime stops.",
+    ]);
+    c.flags(Category::PrivateMessage, &["Mijn dochter zit vast sinds vannacht, wanneer mag ze naar huis?"]);
+    c.clean(&[
+        "We hebben ze ingemaakt in de finale, 6-1, daarna samen iets gedronken.",
+        "Nee, da's niet waar dat de agenten daar geld aannemen, mijn broer werkt er.",
+        "De gsm van mijn dochter is kwijt sinds de Feesten, iemand gevonden?",
+        "Die beelden die jullie zelf vrijgaven stonden gisteren in het journaal.",
+        "Mijn neef werkt in het hoofdgebouw op de Belfortstraat 4.",
+        "Goed dat jullie hier eens controleren. Op die kasseien word je bijna van je fiets gereden.",
+    ]);
+    c.finish("hinted threats, vanished evidence and exclusion without a slur");
+}
