@@ -1497,3 +1497,37 @@ fn hinted_threats_vanished_evidence_and_exclusion_without_a_slur() {
     ]);
     c.finish("hinted threats, vanished evidence and exclusion without a slur");
 }
+
+/// The seventeenth round's third blind set (dev64, Facebook-style): vigilante calls, sabotage
+/// hinted at, accusations of drinking on duty or reselling what was seized, and exclusion told
+/// as advice. Written anew, not copied from the set.
+#[test]
+fn vigilante_calls_hinted_sabotage_and_exclusion_told_as_advice() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Als jullie niks doen tegen die dieven, dan regelen we het zelf.",
+        "Zondag allemaal naar het park en neem iets mee om mee te slaan.",
+        "Nog ene keer en dan ligt er een agent in het ziekenhuis.",
+        "Zijn remmen zijn ook rap kapot, zeg dat maar tegen hem.",
+        "Als die trajectcontrole er volgende maand nog hangt, hangt ze er daarna niet meer.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Die inspecteur zuipt tijdens zijn dienst, heel de wijk weet het.",
+        "Ze verkopen de in beslag genomen fietsen gewoon door.",
+        "Zouden er agenten zijn die meeprofiteren van die drugshandel?",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Als ze het hier niet goed vinden, kunnen ze terug naar hun land.",
+        "Die kweken als konijnen en dan klagen over plaatsgebrek.",
+    ]);
+    c.flags(Category::Report, &["Is dat al gemeld of moet ik zelf langskomen?"]);
+    c.flags(Category::Emergency, &["Help, er lopen nu twee mannen achter een meisje aan op de Kouter!"]);
+    c.clean(&[
+        "Eindelijk! Op de Ring wordt er 's nachts geracet. Goed zo.",
+        "Ik heb het vorige week al gemeld via het algemene nummer.",
+        "Sorry voor mijn reactie gisteren, dat was niet tegen jullie bedoeld.",
+        "Raid in our street this morning, all quiet again now.",
+        "Steek ze op de trein naar huis na de match, dan is het rustig.",
+    ]);
+    c.finish("vigilante calls, hinted sabotage and exclusion told as advice");
+}
