@@ -1531,3 +1531,35 @@ fn vigilante_calls_hinted_sabotage_and_exclusion_told_as_advice() {
     ]);
     c.finish("vigilante calls, hinted sabotage and exclusion told as advice");
 }
+
+/// The seventeenth round's last blind set (dev65): "it would be a shame if", waiting for an officer,
+/// tip-offs and protection money, planted drugs, dog whistles about origin, and emergencies told
+/// in dialect. Written anew, not copied from the set.
+#[test]
+fn shame_if_tip_offs_and_dog_whistles_about_origin() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Zou spijtig zijn als zijn wagen eens in brand vloog.",
+        "On va l'attendre devant chez lui, ce flic.",
+        "Die flikken pakken we na de Feesten één voor één apart.",
+        "Eerst steek ik zijn banden lek, daarna is hij zelf aan de beurt.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "De dealers zijn altijd net weg als de patrouille komt, wie zou hen tippen?",
+        "Die cafébaas betaalt beschermingsgeld aan de wijkagent.",
+        "Die agent is van zijn moto gevallen omdat hij dronken was, en nu is het de schuld van de jongen.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Weer ruzie aan het station, ge weet wel van welke afkomst.",
+        "Sinds dat asielcentrum er is, worden er elke week fietsen gestolen.",
+    ]);
+    c.flags(Category::Emergency, &["Er ligt hier een man bewusteloos op het fietspad aan de Coupure!"]);
+    c.flags(Category::Report, &["How do I report a stolen bike without going to the station?"]);
+    c.clean(&[
+        "Ik koop voortaan een tweedehands fiets van 50 euro, die pikken ze niet.",
+        "Het is al veel beter sinds jullie daar controleren, merci!",
+        "Alle info over aangifte doen staat op de website, voor wie het zoekt.",
+        "Ze kwamen één voor één naar buiten, alles verliep rustig.",
+    ]);
+    c.finish("it would be a shame if, tip-offs and dog whistles about origin");
+}
