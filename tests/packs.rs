@@ -583,7 +583,9 @@ fn wake_counts() {
     let counts = engine.pattern_wake_counts(&texts);
     let woken: usize = counts.iter().map(|c| c.1).sum();
     println!("{} comments, {woken} patterns woken ({:.2} per comment)", texts.len(), woken as f64 / texts.len() as f64);
-    for (pattern, w, m) in counts.iter().take(40) {
+    // `WAKE_TOP=n` prints the n patterns woken most (40 unless told).
+    let top = std::env::var("WAKE_TOP").ok().and_then(|n| n.parse().ok()).unwrap_or(40);
+    for (pattern, w, m) in counts.iter().take(top) {
         println!("{w:>6} woken {m:>6} matched  {pattern}");
     }
 }
