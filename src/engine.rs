@@ -557,8 +557,9 @@ impl Engine {
     }
 
     /// True when an `unless_in_comment` pattern of the rule matches the comment, an `unless`
-    /// pattern the sentence around the hit, or one of its `requires` patterns does not, in `views` (the plain view, then others of the same text):
-    /// an `unless` in any of them, a `requires` in none.
+    /// pattern the sentence around the hit, or one of its `requires` patterns does not, in
+    /// `views` (the plain view, then others of the same text): an `unless` in any of them, a
+    /// `requires` in none.
     fn is_excused(&self, text: &str, views: &[&text::View], hit: &Hit, sentences: &mut Sentences) -> bool {
         let rule = &self.rules[hit.rule];
         if !rule.unless_in_comment.parts.is_empty() && views.iter().any(|v| rule.unless_in_comment.is_match(&v.text)) {
