@@ -183,6 +183,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
         }
     }
     let (unique_sets, pattern_sets) = merge_sets(&pool, &unique_sets, &pattern_sets);
+    let unique_sets = without_covered(&pool, unique_sets);
     // The pool goes out sorted by its bytes without the boundary marks, the order the trigger
     // trie is built in: the engine then builds it in one pass, without sorting.
     let stripped = |l: &Vec<u8>| -> Vec<u8> { l.iter().copied().filter(|&b| b != regex_prep::BOUNDARY).collect() };
@@ -285,6 +286,47 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     static_array(&mut code, "per pattern place, how many trigger sets it has (255: none precomputed), plus `WITHIN_SENTENCE` when no match can hold a sentence end; its sets follow those of the patterns before it in `TRIGGER_SETS`.", "TRIGGER_COUNT", "u8", &counts);
     static_array(&mut code, "set ids, per pattern, rising, coded as `LIT_SETS`.", "TRIGGER_SETS", "u8", &set_bytes(&trigger_steps));
     std::fs::write(out.join("triggers.rs"), code).expect("write triggers.rs");
+}
+
+/// Each set without the literals another literal of the same set covers: where "agenten" is
+/// found at a word start, so is "agent" (marked to start at one), so "agenten" adds nothing to a
+/// set that holds both. A set is filled exactly where it was before (the stretch too: the
+/// covering literal lies inside the covered one), and the pool and `LIT_SETS` shrink.
+fn without_covered(pool: &[Vec<u8>], sets: Vec<Vec<u16>>) -> Vec<Vec<u16>> {
+    sets.into_iter()
+        .map(|set| {
+            let kept: Vec<u16> = set
+                .iter()
+                .copied()
+                .filter(|&b| !set.iter().any(|&a| a != b && covers(&pool[usize::from(a)], &pool[usize::from(b)]) && (pool[usize::from(a)] != pool[usize::from(b)] || a < b)))
+                .collect();
+            kept
+        })
+        .collect()
+}
+
+/// True when every place the marked literal `b` is found (as `PatternSet::candidates` finds it:
+/// its bytes, at a word boundary where it is marked so), the marked literal `a` is found too,
+/// inside it. Word bytes are ASCII letters, digits and `_`, as there.
+fn covers(a: &[u8], b: &[u8]) -> bool {
+    let mark = regex_prep::BOUNDARY;
+    let split = |l: &[u8]| -> Option<(bool, Vec<u8>, bool)> {
+        let start = l.first() == Some(&mark);
+        let end = l.len() > 1 && l.last() == Some(&mark);
+        let core = &l[usize::from(start)..l.len() - usize::from(end)];
+        (!core.is_empty() && !core.contains(&mark)).then(|| (start, core.to_vec(), end))
+    };
+    let (Some((a_start, a_core, a_end)), Some((b_start, b_core, b_end))) = (split(a), split(b)) else { return false };
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if a_core.len() > b_core.len() {
+        return false;
+    }
+    (0..=b_core.len() - a_core.len()).any(|at| {
+        let end = at + a_core.len();
+        b_core[at..end] == a_core[..]
+            && (!a_start || if at == 0 { b_start } else { word(b_core[at - 1]) != word(b_core[at]) })
+            && (!a_end || if end == b_core.len() { b_end } else { word(b_core[end - 1]) != word(b_core[end]) })
+    })
 }
 
 /// Merges trigger sets into others that nearly cover them, which makes `LIT_SETS` much shorter
