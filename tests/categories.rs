@@ -1563,3 +1563,36 @@ fn shame_if_tip_offs_and_dog_whistles_about_origin() {
     ]);
     c.finish("it would be a shame if, tip-offs and dog whistles about origin");
 }
+
+/// The eighteenth round's forms (two blind sets weighted to threats and emergencies): accidents
+/// wished on an officer, sabotage of a car, "dan zien we wel", French threats, things happening
+/// now, and the excuses next to them (games, reported claims, a handled report, declined sharing).
+/// Written anew, not copied from the sets.
+#[test]
+fn wished_accidents_sabotage_and_things_happening_now() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Het zou toch erg zijn moest die commissaris binnenkort eens een ongelukje krijgen op de Ring.",
+        "Wat suiker in zijn benzinetank en hij staat stil, die flik.",
+        "Kom nog eens naar onze wijk zonder collega's, dan zien we wel wie er dan nog lacht.",
+        "La prochaine patrouille, on la caillasse.",
+        "Die agent moet maar goed opletten als hij zijn kinderen gaat afhalen.",
+        "Kom nog eens aan mijn deur en dan gebeurt er iets wat ge niet wilt.",
+    ]);
+    c.flags(Category::Emergency, &[
+        "Er zit hier een klein kind helemaal alleen op de kade en het kruipt naar het water!",
+        "Een man zwaait met een mes op de tram aan het Zuid, kom snel.",
+        "Ik zie zaklampen binnen bij de buren en die zijn op reis.",
+        "Mijn moeder is daarnet weggelopen uit het rusthuis, ze is in de war.",
+    ]);
+    c.flags(Category::Complaint, &["Ik dien hierbij klacht in tegen de agent die mij aan de winkel aanhield."]);
+    c.clean(&[
+        "Ik maak mijn broer vanavond kapot met de kaarten, hij zal afzien.",
+        "Vorig jaar stond ons kot in brand en de politie was er als eerste, merci.",
+        "Ik heb dat filmpje gezien, maar ik ga het hier niet delen.",
+        "De wijkagent is al langs geweest en heeft alles vastgesteld, gewoon ter info voor de buren.",
+        "Ik heb een klacht tegen de winkel waar ik mijn gsm kocht, waar moet ik zijn?",
+        "Mijn grootvader had alzheimer en is twee keer weggelopen, heel angstig voor de familie.",
+    ]);
+    c.finish("wished accidents, sabotage and things happening now");
+}
