@@ -30,8 +30,8 @@ pub const WORD_END: char = '\u{1f}';
 /// The tokens of a `CODED` string: byte `0x01 + i` stands for `TOKENS[i]` (a string that holds such a
 /// byte itself, a tab or a newline say, stays uncoded). Longest first, so that coding them one after
 /// the other in this order is undone by replacing each byte. Chosen greedily, each the one that made
-/// the default pack smallest gzipped: regex syntax first, then (the eighteenth round, about 0.5 kB)
-/// the commonest words and `[defs]` name. The bytes end below [`MARK`].
+/// the default pack smallest gzipped: regex syntax first, then (the eighteenth round, 0.25 kB of the
+/// module) the commonest words and `[defs]` name. The bytes end below [`MARK`].
 pub const TOKENS: [&str; 29] = [
     "\\s+(?:\\w+\\s+)?(?:",
     ")\\b[^.!?\\n]{0,",
