@@ -305,13 +305,13 @@ fn without_covered(pool: &[Vec<u8>], sets: Vec<Vec<u16>>) -> Vec<Vec<u16>> {
 /// inside it. Word bytes are ASCII letters, digits and `_`, as there. Never for a `b` that holds
 /// a sentence end: `a` could then lie in an earlier sentence stretch than `b`'s last byte.
 fn covers(a: &[u8], b: &[u8]) -> bool {
-    let mark = regex_prep::BOUNDARY;
-    let split = |l: &[u8]| -> Option<(bool, Vec<u8>, bool)> {
+    fn split(l: &[u8]) -> Option<(bool, &[u8], bool)> {
+        let mark = regex_prep::BOUNDARY;
         let start = l.first() == Some(&mark);
         let end = l.len() > 1 && l.last() == Some(&mark);
         let core = &l[usize::from(start)..l.len() - usize::from(end)];
-        (!core.is_empty() && !core.contains(&mark)).then(|| (start, core.to_vec(), end))
-    };
+        (!core.is_empty() && !core.contains(&mark)).then_some((start, core, end))
+    }
     let (Some((a_start, a_core, a_end)), Some((b_start, b_core, b_end))) = (split(a), split(b)) else { return false };
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     if a_core.len() > b_core.len() || b_core.iter().any(|c| regex_prep::SENTENCE_ENDS.contains(c)) {
@@ -319,7 +319,7 @@ fn covers(a: &[u8], b: &[u8]) -> bool {
     }
     (0..=b_core.len() - a_core.len()).any(|at| {
         let end = at + a_core.len();
-        b_core[at..end] == a_core[..]
+        b_core[at..end] == *a_core
             && (!a_start || if at == 0 { b_start } else { word(b_core[at - 1]) != word(b_core[at]) })
             && (!a_end || if end == b_core.len() { b_end } else { word(b_core[end - 1]) != word(b_core[end]) })
     })
