@@ -16,6 +16,10 @@ use crate::{packed, text::utf16_offsets, Action, Error, Verdict};
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("types.d.ts");
 
+/// Talc instead of dlmalloc: a smaller module (see Cargo.toml). Single-threaded, as the module is.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 const OPTIONS_SHAPE: &str = "expected { pack?, disable?, actions?, block?, allow? }";
 
 #[wasm_bindgen]
