@@ -1596,3 +1596,34 @@ fn wished_accidents_sabotage_and_things_happening_now() {
     ]);
     c.finish("wished accidents, sabotage and things happening now");
 }
+
+#[test]
+fn beatings_in_other_words_and_crime_as_a_topic() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Als ik die flik tegenkom, krijgt hij ene op zijne bakkes dat hij niet meer weet hoe hij heet.",
+        "Ge moogt blij zijn dat ik er gisteren niet bij was, anders lag ge nu in het AZ.",
+        "Nog één pv en we slaan die inspecteur zijn kop in.",
+        "Dat zal ik hem wel eens uitleggen met een kogel door zijn knieën, ik schiet hem door zijn knieën.",
+        "Wacht maar, ik rij met mijn bestelwagen dwars door jullie gevel.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Zigeuners moesten ze vroeger al wegspuiten, nu nog altijd.",
+        "Ik zou nooit een Marokkaanse agent vertrouwen, nooit.",
+        "Die Afrikanen hebben nu eenmaal een lager IQ.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Die wijkagent vraagt geld om een pv te laten vallen, iedereen in de straat weet het.",
+        "Waarom verzwijgen jullie dat het een agent was die achter het stuur zat?",
+    ]);
+    c.clean(&[
+        "Jullie doen goed werk tegen drugshandel en mensenhandel in de stad.",
+        "Kunnen jullie een infosessie geven over diefstal van bakfietsen?",
+        "Mooi dat de politie de eigenaars van al die gestolen fietsen zoekt.",
+        "Waarom verzwijgen jullie de naam van de verdachte? Is dat wettelijk zo?",
+        "Ik snij de taart in stukken voor de agenten van de nachtploeg.",
+        "Geven jullie ook tips over telefoonfraude voor onze oma?",
+        "Jullie zouden beter samenwerken met de buurtbewoners rond de Dampoort.",
+    ]);
+    c.finish("beatings in other words and crime as a topic");
+}
