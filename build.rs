@@ -241,9 +241,7 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     let mut marks: Vec<u8> = Vec::new();
     let mut prev: &[u8] = &[];
     for l in &pool {
-        let start = l.first() == Some(&regex_prep::BOUNDARY);
-        let end = l.len() > 1 && l.last() == Some(&regex_prep::BOUNDARY);
-        let core = &l[usize::from(start)..l.len() - usize::from(end)];
+        let (start, core, end) = marked(l);
         marks.push(u8::from(start) | (u8::from(end) << 1));
         let shared = core.iter().zip(prev).take_while(|(a, b)| a == b).count();
         front.push(u8::try_from(shared).ok().filter(|&n| n < 0x1f).expect("a trigger literal shares too long a start"));
@@ -288,6 +286,14 @@ fn write_triggers(files: &[toml::Value], out: &Path) {
     std::fs::write(out.join("triggers.rs"), code).expect("write triggers.rs");
 }
 
+/// A pool literal's boundary marks and the bytes between them: whether it must start at a word
+/// boundary, its core, and whether it must end at one.
+fn marked(l: &[u8]) -> (bool, &[u8], bool) {
+    let start = l.first() == Some(&regex_prep::BOUNDARY);
+    let end = l.len() > 1 && l.last() == Some(&regex_prep::BOUNDARY);
+    (start, &l[usize::from(start)..l.len() - usize::from(end)], end)
+}
+
 /// Each set without the literals another literal of the same set covers: where "agenten" is
 /// found at a word start, so is "agent" (marked to start at one), so "agenten" adds nothing to a
 /// set that holds both. A set is filled exactly where it was before, in the same sentence stretch
@@ -305,13 +311,7 @@ fn without_covered(pool: &[Vec<u8>], sets: Vec<Vec<u16>>) -> Vec<Vec<u16>> {
 /// inside it. Word bytes are ASCII letters, digits and `_`, as there. Never for a `b` that holds
 /// a sentence end: `a` could then lie in an earlier sentence stretch than `b`'s last byte.
 fn covers(a: &[u8], b: &[u8]) -> bool {
-    fn split(l: &[u8]) -> Option<(bool, &[u8], bool)> {
-        let mark = regex_prep::BOUNDARY;
-        let start = l.first() == Some(&mark);
-        let end = l.len() > 1 && l.last() == Some(&mark);
-        let core = &l[usize::from(start)..l.len() - usize::from(end)];
-        (!core.is_empty() && !core.contains(&mark)).then_some((start, core, end))
-    }
+    let split = |l| Some(marked(l)).filter(|(_, core, _)| !core.is_empty() && !core.contains(&regex_prep::BOUNDARY));
     let (Some((a_start, a_core, a_end)), Some((b_start, b_core, b_end))) = (split(a), split(b)) else { return false };
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     if a_core.len() > b_core.len() || b_core.iter().any(|c| regex_prep::SENTENCE_ENDS.contains(c)) {
@@ -344,9 +344,7 @@ fn merge_sets(pool: &[Vec<u8>], sets: &[Vec<u16>], pattern_sets: &[u16]) -> (Vec
     let covers: Vec<Vec<u16>> = pool
         .iter()
         .map(|l| {
-            let start = l.first() == Some(&b);
-            let end = l.len() > 1 && l.last() == Some(&b);
-            let core = &l[usize::from(start)..l.len() - usize::from(end)];
+            let (start, core, end) = marked(l);
             let mut out = Vec::new();
             for (s, e) in [(false, false), (true, false), (false, true), (true, true)] {
                 if (s && !start) || (e && !end) {
