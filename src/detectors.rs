@@ -229,10 +229,10 @@ impl DetectorContext {
             iban: re(r"\b[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?\b"),
             national_id: re(r"\b\d{2}[. ]?\d{2}[. ]?\d{2}[ .\-]?\d{3}[ .\-]?\d{2}\b"),
             birth_date: re(&format!(
-                r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?P<d>\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)|\b(?:ik ben|'k ben|kben|ik zen|'k zen|kzen|k zen|ik zijn) van (?P<e>\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}})\b"
+                r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?:\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)|\b(?:ik ben|'k ben|kben|ik zen|'k zen|kzen|k zen|ik zijn) van (?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}})\b"
             )),
             street: re(
-                r"\b(?P<name>[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch|poort|brug))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
+                r"\b(?:[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch|poort|brug))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
             ),
             street_fr: re(
                 r"\b(?:rue|avenue|av\.|boulevard|bd|chaussee|place|quai|square)\s+(?:de la |du |des |de |d')?[a-z\-]{3,}(?: [a-z\-]{3,})?,?\s(?P<n>\d{1,4})\b",
@@ -315,11 +315,11 @@ impl DetectorContext {
                     }
                 }
             }
-            // `is_match` first: the lazy DFA answers it quickly, captures need a slower engine.
-            Detector::BirthDate if has_digit && self.birth_date.is_match(p) => {
-                for c in self.birth_date.captures_iter(p) {
-                    if let Some(d) = c.name("d").or_else(|| c.name("e")) {
-                        out.push(map(d.start(), d.end()));
+            Detector::BirthDate if has_digit => {
+                for m in self.birth_date.find_iter(p) {
+                    // The date: the match from its first digit (the words before it have none).
+                    if let Some(d) = m.as_str().find(|c: char| c.is_ascii_digit()) {
+                        out.push(map(m.start() + d, m.end()));
                     }
                 }
             }
@@ -437,9 +437,11 @@ impl DetectorContext {
             "km", "kilometer", "keer", "x", "min", "minuten", "uur", "u", "jaar", "jaren", "euro", "eur", "%", "m",
             "meter", "personen", "mensen", "auto", "autos", "dagen", "weken", "maanden", "seconden", "sec", "kg",
         ];
-        for c in self.street.captures_iter(p) {
-            let (Some(whole), Some(name)) = (c.get(0), c.name("name")) else { continue };
-            if NOT_STREETS.contains(&name.as_str()) {
+        for whole in self.street.find_iter(p) {
+            // The street's name: the match up to its number (the name has no digit), without "nr".
+            let name = whole.as_str()[..whole.as_str().find(|c: char| c.is_ascii_digit()).unwrap_or(whole.as_str().len())].trim_end();
+            let name = name.strip_suffix("nummer").or_else(|| name.strip_suffix("nr.")).or_else(|| name.strip_suffix("nr")).unwrap_or(name).trim_end();
+            if NOT_STREETS.contains(&name) {
                 continue;
             }
             let next = p[whole.end()..].trim_start();

@@ -516,17 +516,13 @@ impl Engine {
             // The stretch to search, with the text before it as context (`find_at`).
             let hay = &plain.text[..c.end as usize];
             let mut at = c.start as usize;
-            let by_group = re.captures_len() > 1 && re.has_group("hit");
+            // A group named `hit` is the span shown ("kanker" in "kanker flikken").
+            let by_group = re.group_name() == Some("hit");
             while at <= hay.len() {
-                let (whole, m) = if by_group {
-                    let Some(caps) = re.captures_at(hay, at) else { break };
-                    let whole = caps.get(0).map_or(at..at, |m| m.range());
-                    (whole, caps.name("hit").map(|m| m.range()))
-                } else {
-                    let Some(m) = re.find_at(hay, at) else { break };
-                    (m.range(), Some(m.range()))
-                };
-                if let Some(m) = m.filter(|m| !m.is_empty()) {
+                let Some(found) = re.find_at(hay, at) else { break };
+                let whole = found.range();
+                let m = if by_group { re.group(found).range() } else { whole.clone() };
+                if !m.is_empty() {
                     let (mut start, mut end) = plain.to_original(m.start, m.end);
                     // Before a sentence span widens it past the quotation marks.
                     let across = marks.is_empty() || marks.iter().any(|&m| start <= m && m < end);

@@ -5,9 +5,16 @@
 //! run on the short stretches that their trigger words woke ([`crate::patterns`]), and in
 //! WebAssembly only the lazy DFA is built in anyway. So a [`Regex`] is what `meta` makes of such a
 //! pattern in WebAssembly, without the code that chooses: a lazy DFA forward to find where a match
-//! ends and backward to find where it starts, and the `PikeVM` for capture groups (on the span the
-//! lazy DFA found) and as the fallback should the lazy DFA give up. That leaves `meta` and the
-//! `regex` wrapper out of the module: about 10 kB gzipped.
+//! ends and backward to find where it starts. That leaves `meta` and the `regex` wrapper out of
+//! the module: about 10 kB gzipped.
+//!
+//! Nor is there a `PikeVM` (5 kB gzipped): the lazy DFA never needs a fallback here, since it
+//! gives up only on a Unicode word boundary (the syntax has no Unicode classes, so `\b` is always
+//! ASCII) or when it clears its cache too often (it is configured never to), and its cache grows to
+//! what a pattern needs. Capture groups are not supported; instead one named group that is part
+//! of the pattern's outermost sequence ("`\b(?P<hit>kanker|tyfus)\s+flikken`") is found by two
+//! more lazy DFAs anchored in the match: forward, what comes before the group, and backward, what
+//! comes after it ([`Regex::group`]).
 //!
 //! The API is the part of `regex::Regex` this crate uses, with the same matches: leftmost-first,
 //! `find_iter`'s rule for empty matches, and no empty match inside a UTF-8 character.
@@ -15,13 +22,13 @@
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
 
-use regex_automata::hybrid::{self, regex::Regex as Hybrid};
-use regex_automata::nfa::thompson::{self, pikevm::PikeVM, WhichCaptures};
-use regex_automata::util::captures::Captures as Slots;
+use regex_automata::hybrid::{self, dfa::DFA, regex::Regex as Hybrid};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, PatternID};
+use regex_automata::{Anchored, Input};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// The default size limit of a compiled pattern, as `regex::Regex`'s.
 const DEFAULT_SIZE_LIMIT: usize = 10 << 20;
@@ -30,15 +37,22 @@ const DEFAULT_SIZE_LIMIT: usize = 10 << 20;
 const CACHE_CAPACITY: usize = 2 << 20;
 
 struct Engines {
-    /// `None` when the lazy DFA could not be built for this pattern (its cache would be too small).
-    hybrid: Option<Hybrid>,
-    pikevm: PikeVM,
+    hybrid: Hybrid,
+    group: Option<Group>,
+}
+
+/// A named group in the pattern's outermost sequence: its name, a forward lazy DFA for the part
+/// of the sequence before it and a reverse one for the part after it.
+struct Group {
+    name: String,
+    before: DFA,
+    after: DFA,
 }
 
 struct Cache {
-    hybrid: Option<hybrid::regex::Cache>,
-    pikevm: thompson::pikevm::Cache,
-    slots: Slots,
+    hybrid: hybrid::regex::Cache,
+    /// For [`Group::before`] and [`Group::after`].
+    group: Option<(hybrid::dfa::Cache, hybrid::dfa::Cache)>,
 }
 
 type MakeCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
@@ -52,7 +66,7 @@ pub struct Regex {
 
 impl std::fmt::Debug for Regex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Regex").field("lazy_dfa", &self.engines.hybrid.is_some()).finish_non_exhaustive()
+        f.debug_struct("Regex").field("group", &self.group_name()).finish_non_exhaustive()
     }
 }
 
@@ -91,26 +105,6 @@ impl<'h> Match<'h> {
     }
 }
 
-/// The groups of one match.
-pub struct Captures<'h> {
-    hay: &'h str,
-    slots: Slots,
-}
-
-impl<'h> Captures<'h> {
-    /// Group `i`; group 0 is the whole match.
-    #[must_use]
-    pub fn get(&self, i: usize) -> Option<Match<'h>> {
-        self.slots.get_group(i).map(|s| Match { hay: self.hay, start: s.start, end: s.end })
-    }
-
-    /// The group named `name`, if it took part in the match.
-    #[must_use]
-    pub fn name(&self, name: &str) -> Option<Match<'h>> {
-        self.slots.get_group_by_name(name).map(|s| Match { hay: self.hay, start: s.start, end: s.end })
-    }
-}
-
 impl Regex {
     /// Compiles `src` with `regex::Regex`'s default size limit.
     ///
@@ -126,28 +120,31 @@ impl Regex {
     /// A syntax error, or a pattern that compiles to more than `limit` bytes.
     pub fn with_size_limit(src: &str, limit: usize) -> Result<Regex, String> {
         let hir = syntax::parse_with(src, &syntax::Config::new()).map_err(|e| e.to_string())?;
-        let config = thompson::Config::new().nfa_size_limit(Some(limit)).shrink(false);
-        let nfa = thompson::Compiler::new().configure(config.clone()).build_from_hir(&hir).map_err(|e| e.to_string())?;
-        let pikevm = PikeVM::new_from_nfa(nfa.clone()).map_err(|e| e.to_string())?;
-        let hybrid = (|| {
-            let reverse = thompson::Compiler::new()
-                .configure(config.which_captures(WhichCaptures::None).reverse(true))
-                .build_from_hir(&hir)
-                .ok()?;
-            // As `regex::Regex` does: give up on a search (and use the PikeVM) rather than
-            // rebuild the cache again and again for few bytes searched.
-            let dfa = hybrid::dfa::Config::new()
-                .cache_capacity(CACHE_CAPACITY)
-                .minimum_cache_clear_count(Some(3))
-                .minimum_bytes_per_state(Some(10));
-            let forward = hybrid::dfa::Builder::new().configure(dfa.clone()).build_from_nfa(nfa).ok()?;
-            let reverse = hybrid::dfa::Builder::new()
-                .configure(dfa.match_kind(regex_automata::MatchKind::All))
-                .build_from_nfa(reverse)
-                .ok()?;
-            Some(hybrid::regex::Builder::new().build_from_dfas(forward, reverse))
-        })();
-        Ok(Regex::from_engines(Engines { hybrid, pikevm }))
+        let config = thompson::Config::new().nfa_size_limit(Some(limit)).shrink(false).which_captures(WhichCaptures::None);
+        let compile = |hir: &Hir, reverse: bool| {
+            thompson::Compiler::new().configure(config.clone().reverse(reverse)).build_from_hir(hir).map_err(|e| e.to_string())
+        };
+        // The cache grows to what the pattern needs rather than the build failing; the lazy DFA
+        // never gives up for clearing it often (as by default).
+        let dfa = hybrid::dfa::Config::new().cache_capacity(CACHE_CAPACITY).skip_cache_capacity_check(true);
+        let build = |nfa, config: hybrid::dfa::Config| hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).map_err(|_| "the pattern is too large for a lazy DFA".to_string());
+        let forward = build(compile(&hir, false)?, dfa.clone())?;
+        let reverse = build(compile(&hir, true)?, dfa.clone().match_kind(regex_automata::MatchKind::All))?;
+        let hybrid = hybrid::regex::Builder::new().build_from_dfas(forward, reverse);
+        let group = match hir.kind() {
+            HirKind::Concat(parts) => match parts.iter().position(|p| matches!(p.kind(), HirKind::Capture(c) if c.name.is_some())) {
+                Some(i) => {
+                    let HirKind::Capture(c) = parts[i].kind() else { unreachable!() };
+                    let name = c.name.as_deref().unwrap_or_default().to_string();
+                    let before = build(compile(&Hir::concat(parts[..i].to_vec()), false)?, dfa.clone())?;
+                    let after = build(compile(&Hir::concat(parts[i + 1..].to_vec()), true)?, dfa.match_kind(regex_automata::MatchKind::All))?;
+                    Some(Group { name, before, after })
+                }
+                None => None,
+            },
+            _ => None,
+        };
+        Ok(Regex::from_engines(Engines { hybrid, group }))
     }
 
     /// A regex on `engines`, with a pool that makes caches for them.
@@ -155,9 +152,8 @@ impl Regex {
         let engines = Arc::new(engines);
         let for_caches = Arc::clone(&engines);
         let make: MakeCache = Box::new(move || Cache {
-            hybrid: for_caches.hybrid.as_ref().map(Hybrid::create_cache),
-            pikevm: for_caches.pikevm.create_cache(),
-            slots: for_caches.pikevm.create_captures(),
+            hybrid: for_caches.hybrid.create_cache(),
+            group: for_caches.group.as_ref().map(|g| (g.before.create_cache(), g.after.create_cache())),
         });
         Regex { engines, caches: Pool::new(make) }
     }
@@ -166,30 +162,18 @@ impl Regex {
         self.caches.get()
     }
 
-    /// The leftmost-first match in `input`'s span.
+    /// The leftmost-first match in `input`'s span. The lazy DFA cannot fail with this
+    /// configuration (see the module documentation); were it to, that is no match.
     fn search(&self, cache: &mut Cache, input: &Input<'_>) -> Option<regex_automata::Match> {
-        if let (Some(h), Some(c)) = (&self.engines.hybrid, &mut cache.hybrid) {
-            if let Ok(m) = h.try_search(c, input) {
-                return m;
-            }
-        }
-        self.engines.pikevm.search(&mut cache.pikevm, input, &mut cache.slots);
-        cache.slots.get_match()
+        self.engines.hybrid.try_search(&mut cache.hybrid, input).ok().flatten()
     }
 
     /// Whether the regex matches anywhere in `hay`.
     #[must_use]
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
-        let mut guard = self.cache();
-        let cache = &mut *guard;
-        if let (Some(h), Some(c)) = (&self.engines.hybrid, &mut cache.hybrid) {
-            if let Ok(m) = h.forward().try_search_fwd(c.forward_mut(), &input) {
-                return m.is_some();
-            }
-        }
-        self.engines.pikevm.search(&mut cache.pikevm, &input, &mut cache.slots);
-        cache.slots.is_match()
+        let mut cache = self.cache();
+        matches!(self.engines.hybrid.forward().try_search_fwd(cache.hybrid.forward_mut(), &input), Ok(Some(_)))
     }
 
     /// The first match that starts at or after `at`; the text before `at` is context (for `\b`).
@@ -213,39 +197,29 @@ impl Regex {
         })
     }
 
-    /// The groups of the first match that starts at or after `at`.
+    /// The name of the group [`Regex::group`] finds, if the pattern has one.
     #[must_use]
-    pub fn captures_at<'h>(&self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
-        let m = self.find_at(hay, at)?;
-        Some(self.groups_of(hay, m))
+    pub fn group_name(&self) -> Option<&str> {
+        self.engines.group.as_ref().map(|g| g.name.as_str())
     }
 
-    /// The groups of every match in `hay`, as `regex::Regex::captures_iter`.
-    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
-    where
-        'h: 'r,
-    {
-        self.find_iter(hay).map(move |m| self.groups_of(hay, m))
-    }
-
-    /// The groups of match `m`: the `PikeVM` run anchored on its span (the lazy DFA ignores groups).
-    fn groups_of<'h>(&self, hay: &'h str, m: Match<'h>) -> Captures<'h> {
-        let mut slots = self.engines.pikevm.create_captures();
-        let input = Input::new(hay).range(m.start..m.end).anchored(Anchored::Yes);
-        self.engines.pikevm.search(&mut self.cache().pikevm, &input, &mut slots);
-        Captures { hay, slots }
-    }
-
-    /// How many groups there are, the whole match included.
+    /// The span of the named group (see the module documentation) in match `m` of this regex: from
+    /// where the part before it ends (leftmost-first, from the match's start) to where the longest
+    /// part after it that ends at the match's end starts. The whole match when the pattern has no
+    /// such group or the two overlap (a word the lists before or after the group share with the
+    /// group's own).
     #[must_use]
-    pub fn captures_len(&self) -> usize {
-        self.engines.pikevm.get_nfa().group_info().group_len(PatternID::ZERO)
-    }
-
-    /// Whether a group is named `name`.
-    #[must_use]
-    pub fn has_group(&self, name: &str) -> bool {
-        self.engines.pikevm.get_nfa().group_info().to_index(PatternID::ZERO, name).is_some()
+    pub fn group<'h>(&self, m: Match<'h>) -> Match<'h> {
+        let Some(g) = &self.engines.group else { return m };
+        let mut guard = self.cache();
+        let Some((before, after)) = &mut guard.group else { return m };
+        let input = Input::new(m.hay).range(m.start..m.end).anchored(Anchored::Yes);
+        let start = g.before.try_search_fwd(before, &input).ok().flatten().map(|h| h.offset());
+        let end = g.after.try_search_rev(after, &input).ok().flatten().map(|h| h.offset());
+        match (start, end) {
+            (Some(start), Some(end)) if start <= end => Match { hay: m.hay, start, end },
+            _ => m,
+        }
     }
 }
 
@@ -281,17 +255,28 @@ mod tests {
     }
 
     #[test]
-    fn groups_are_those_of_the_match_found() {
+    fn a_named_group_in_the_outer_sequence_is_found_in_the_match() {
         let re = Regex::new(r"(?:ik )?(?P<hit>sla|slaan) ([a-z]+)").unwrap();
-        let caps = re.captures_at("toen ik sla hem", 0).unwrap();
-        assert_eq!(caps.get(0).unwrap().as_str(), "ik sla hem");
-        assert_eq!(caps.name("hit").unwrap().as_str(), "sla");
-        assert_eq!(caps.get(2).unwrap().as_str(), "hem");
-        assert!(caps.name("none").is_none());
-        assert_eq!(re.captures_len(), 3);
-        assert!(re.has_group("hit") && !re.has_group("x"));
-        let all: Vec<_> = re.captures_iter("sla a, slaan b").map(|c| c.name("hit").unwrap().as_str()).collect();
+        assert_eq!(re.group_name(), Some("hit"));
+        let m = re.find_at("toen ik sla hem", 0).unwrap();
+        assert_eq!(m.as_str(), "ik sla hem");
+        assert_eq!(re.group(m).as_str(), "sla");
+        let all: Vec<_> = re.find_iter("sla a, slaan b").map(|m| re.group(m).as_str()).collect();
         assert_eq!(all, ["sla", "slaan"]);
+        // As leftmost-first: the group is the one of the match, not the longest it could take.
+        let re = Regex::new(r"(?-u:\b)(?P<w>kk|kanker) *flik").unwrap();
+        let m = re.find_at("kanker flik", 0).unwrap();
+        assert_eq!(re.group(m).as_str(), "kanker");
+        // No such group, or one that cannot be told apart: the whole match.
+        let re = Regex::new(r"a(b)c").unwrap();
+        assert_eq!(re.group_name(), None);
+        assert_eq!(re.group(re.find_at("xabc", 0).unwrap()).as_str(), "abc");
+        let re = Regex::new(r"(?:[a-z]+ )*(?P<hit>zot) dom").unwrap();
+        let m = re.find_at("ge zot zot dom", 0).unwrap();
+        assert_eq!((m.as_str(), re.group(m).as_str()), ("ge zot zot dom", "ge zot zot dom"));
+        let re = Regex::new(r"(?:ge |zijt )*(?P<hit>zot) dom").unwrap();
+        let m = re.find_at("ge zijt zot dom", 0).unwrap();
+        assert_eq!(re.group(m).as_str(), "zot");
     }
 
     #[test]
@@ -299,16 +284,20 @@ mod tests {
         let re = Regex::new(r"[0-9]{2}/[0-9]{2}").unwrap();
         assert!(re.is_match("op 12/03 om") && !re.is_match("op 1/3"));
         assert!(Regex::new("(").is_err());
+        // Only ASCII Perl classes: a Unicode word boundary (on which the lazy DFA would give up)
+        // cannot be written.
+        assert!(Regex::new(r"\bkop").is_err() && Regex::new(r"(?-u:\b)kop").is_ok());
         assert!(Regex::with_size_limit("a{1000}{1000}", 1 << 16).is_err());
     }
 
     #[test]
-    fn a_pattern_without_a_lazy_dfa_still_matches() {
-        // As when the lazy DFA could not be built: the PikeVM answers alone.
-        let re = Regex::new("[a-z]+ing").unwrap();
-        assert!(re.engines.hybrid.is_some());
-        let fallback = Regex::from_engines(Engines { hybrid: None, pikevm: re.engines.pikevm.clone() });
-        assert_eq!(spans(&fallback, "singing, bring"), spans(&re, "singing, bring"));
-        assert!(fallback.is_match("ring") && !fallback.is_match("ing"));
+    fn a_pattern_too_large_for_the_cache_still_matches() {
+        // Its lazy DFA needs more than CACHE_CAPACITY: the cache grows instead of the build failing.
+        let src = r"(?:[a-z]{1,3} ?){1,14000}zot";
+        let min = hybrid::dfa::DFA::new(src).map(|_| ()).map_err(|e| e.to_string());
+        assert!(hybrid::dfa::Builder::new().configure(hybrid::dfa::Config::new().cache_capacity(CACHE_CAPACITY)).build(src).is_err(), "{min:?}");
+        let re = Regex::new(src).unwrap();
+        assert!(re.is_match("ge zijt ne zot"));
+        assert_eq!(spans(&re, "ge zijt ne zot"), [(0, 14)]);
     }
 }
