@@ -1627,3 +1627,38 @@ fn beatings_in_other_words_and_crime_as_a_topic() {
     ]);
     c.finish("beatings in other words and crime as a topic");
 }
+
+#[test]
+fn revenge_fetching_and_suffering_wished_on_people_or_groups() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Gij gaat dat nog eens bezuren, meneer de inspecteur.",
+        "Die wijkagent zal het duur bekopen, let op.",
+        "We gaan die flikken van de Dampoort eens komen halen.",
+        "Ik trek hem zijn kop eraf als ik hem zie.",
+        "Ik zou die commissaris graag zien creperen.",
+        "Hopelijk wordt die agent morgen neergestoken.",
+        "Als ge nog één keer stopt, sla ik u kapot, dat weet ge.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Ge kunt die Roemenen nooit vertrouwen.",
+        "Moslims kan je niet vertrouwen, zo is het.",
+        "Typisch die Marokkanen, weer hetzelfde liedje.",
+        "Wanneer gaan we eindelijk iets doen tegen al die asielzoekers?",
+        "Die vluchtelingen zijn zulke vieze mensen.",
+    ]);
+    // Suffering wished on a group is a threat (violence), like on one person.
+    c.flags(Category::Threat, &["Ik wil al die homo's zien lijden."]);
+    c.clean(&[
+        "We komen de kinderen halen na de les op de speelplaats.",
+        "Ik kom mijn gestolen fiets halen op het commissariaat.",
+        "Je gaat het verschil wel voelen met die nieuwe fietspaden.",
+        "Beterschap aan de agent, hopelijk is hij snel terug na dat ongeluk.",
+        "Niemand mag zeggen dat vluchtelingen ongedierte zijn.",
+        "'Joden zijn tuig' is een afschuwelijke uitspraak die hier niet thuishoort.",
+        "Hopelijk wordt die kruispunt snel heraangelegd.",
+        "Ik wil mijn kat niet zien lijden, ze is al oud.",
+        "Vrouwen kan je perfect vertrouwen als agent, net als mannen.",
+    ]);
+    c.finish("revenge, fetching and suffering wished on people or groups");
+}
