@@ -1662,3 +1662,57 @@ fn revenge_fetching_and_suffering_wished_on_people_or_groups() {
     ]);
     c.finish("revenge, fetching and suffering wished on people or groups");
 }
+
+#[test]
+fn coarse_compounds_treatment_complaints_and_active_thieves() {
+    let mut c = Cases::default();
+    c.flags(Category::Insult, &["Weer die schijtagenten met hun flitspaal.", "Allez, rotflikken, ge zijt weer te laat.", "Wat een rotpolitie hebben we hier."]);
+    c.flags(Category::Complaint, &[
+        "Ik ben echt teleurgesteld over de manier waarop mijn moeder werd weggestuurd aan jullie balie.",
+        "'k Ben nie content over hoe da ze mij behandeld hebben aan ulder onthaal.",
+    ]);
+    c.flags(Category::Report, &[
+        "Er zijn sinds vorige week zakkenrollers actief aan de tramhalte van Sint-Pieters.",
+        "Der zijn hier weer dieven actief aan de Vrijdagmarkt, 'k heb ze nog zien rondlopen.",
+        "Er is een gauwdief actief in de Overpoort, die heeft al drie gsm's gepikt.",
+    ]);
+    c.clean(&[
+        "Wie een agent een klootzak noemt, verdient die boete.",
+        "Ik ben teleurgesteld over hoe mijn pakje werd behandeld door de koerier.",
+        "Die rotatie van agenten over de wijken werkt goed.",
+        "Volgens de krant zijn er inbrekers actief in Gentbrugge, dus doe uw deur op slot.",
+    ]);
+    c.finish("coarse compounds, treatment complaints and active thieves");
+}
+
+#[test]
+fn traits_in_the_blood_places_burnt_down_and_police_beatings_alleged() {
+    let mut c = Cases::default();
+    c.flags(Category::Discrimination, &[
+        "Die Albanezen stelen, dat zit gewoon in hun bloed.",
+        "Roemenen bedriegen mensen, het zit in hun genen.",
+        "Die moskeeën zouden beter allemaal afbranden.",
+        "Joden controleren de banken en dit land, dat weet iedereen.",
+        "Ik vind persoonlijk dat homo's ziek zijn in hun hoofd.",
+    ]);
+    c.flags(Category::Threat, &[
+        "Ge moogt mij nie tegenkomen als ge uit dienst zijt, agentje.",
+        "Die inspecteur gaat daar nog spijt van krijgen, wacht maar.",
+        "'k Ken uw straat, meneer de wijkagent.",
+        "Volgende week gaan er aan jullie kot wat ruiten sneuvelen.",
+        "Steek dat kamp in brand, liefst met hen er nog in.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "Die agenten hebben mijn broer in de combi in elkaar geslagen en dan gelogen.",
+        "De politie steekt de helft van de in beslag genomen cash gewoon in haar eigen zak.",
+    ]);
+    c.clean(&[
+        "Hooligans hebben gisteren een agent in elkaar geslagen aan het station, beterschap!",
+        "Die berichten over een gratis Playstation zijn phishing, klik er niet op.",
+        "Ik heb de video gezien maar ik deel het niet, dat helpt niemand.",
+        "Zaterdag ga ik die rit over de kasseien kapotrijden, de benen zijn klaar.",
+        "Chapeau voor de brandweer en de politie, niemand gewond bij dat gaslek.",
+        "Moet ik nu aangifte doen omdat mijn kat een vogel ving? 😂",
+    ]);
+    c.finish("traits in the blood, places burnt down and police beatings alleged");
+}
