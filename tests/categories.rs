@@ -1716,3 +1716,25 @@ fn traits_in_the_blood_places_burnt_down_and_police_beatings_alleged() {
     ]);
     c.finish("traits in the blood, places burnt down and police beatings alleged");
 }
+
+#[test]
+fn danger_at_the_door_knives_in_a_fight_and_someone_in_the_water() {
+    let mut c = Cases::default();
+    c.flags(Category::Emergency, &[
+        "Mijn ex-vriend staat aan mijn voordeur en bonkt erop, ik ben alleen thuis.",
+        "Die gast dreigt om hier binnen te komen, ik heb de deur op slot gedaan.",
+        "Vechtpartij met messen op het Sint-Pietersplein, snel!!",
+        "Er is een man in de Coupure gesprongen en hij komt niet meer boven!",
+        "Ne vent staat voor ons raam met een mes, 'k zie hem nu staan.",
+        "Der is iemand in 't water gevallen aan de Portus, kom rap!",
+        "Ze zijn aan 't vechten met messen aan den Overpoort, da's wreed.",
+        "Een jongen is aan het verdrinken in de vijver van het Citadelpark!",
+    ]);
+    c.clean(&[
+        "De rampoefening met een ontspoorde trein was indrukwekkend, goed gedaan.",
+        "Bij ons werd er ingebroken tijdens de vakantie, de politie is langs geweest en alles is genoteerd.",
+        "Vorig jaar is mijn neef in de Leie gevallen, gelukkig kon hij zwemmen.",
+        "In die serie zat een vechtpartij met messen die echt te gewelddadig was.",
+    ]);
+    c.finish("danger at the door, knives in a fight and someone in the water");
+}
