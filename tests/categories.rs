@@ -1730,6 +1730,8 @@ fn danger_at_the_door_knives_in_a_fight_and_someone_in_the_water() {
         "Ze zijn aan 't vechten met messen aan den Overpoort, da's wreed.",
         "Een jongen is aan het verdrinken in de vijver van het Citadelpark!",
     ]);
+    c.flags(Category::Media, &["Kijk, nog een screenshot van die twee gasten van gisteren, ge ziet ze goed."]);
+    c.flags(Category::PrivateMessage, &["Ik wacht al weken op een antwoord over de inbraak bij mij thuis, wanneer hoor ik iets?"]);
     c.clean(&[
         "De rampoefening met een ontspoorde trein was indrukwekkend, goed gedaan.",
         "Bij ons werd er ingebroken tijdens de vakantie, de politie is langs geweest en alles is genoteerd.",
