@@ -1740,3 +1740,29 @@ fn danger_at_the_door_knives_in_a_fight_and_someone_in_the_water() {
     ]);
     c.finish("danger at the door, knives in a fight and someone in the water");
 }
+
+#[test]
+fn patrols_asked_for_tyres_slashed_and_people_kept_out() {
+    let mut c = Cases::default();
+    c.flags(Category::Report, &[
+        "Elke vrijdag racen ze hier met scooters door de Kortemunt, kan er eens een patrouille langskomen?",
+        "Er staat al een week een auto zonder nummerplaat op het fietspad, kunnen jullie dat eens bekijken?",
+        "Ze dumpen daar elke nacht afval aan de glasbak, kunnen ulder da nie ne keer gaan checken?",
+        "Kunnen jullie een oogje in het zeil houden aan de speeltuin? Er hangen 's avonds gasten rond die drugs verkopen.",
+    ]);
+    c.flags(Category::Threat, &[
+        "Als die agent nog eens aan mijn auto komt, steek ik zijn banden plat.",
+        "Ik zweer het, als ik die wijkagent tegenkom is hij zijn tanden kwijt.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Laat gewoon geen Afghanen meer binnen in ons zwembad.",
+        "Die vluchtelingen moeten hun eigen land gaan heropbouwen in plaats van hier te profiteren.",
+    ]);
+    c.clean(&[
+        "Ik ga die pizza vanavond vermoorden, zo'n honger heb ik.",
+        "De wijkagent deed mee aan ons sneeuwballengevecht en hij ging eraan 😂",
+        "Bij een inbraak die bezig is: altijd meteen 101 bellen, niet hier reageren.",
+        "Klachten kunnen dus niet via Facebook, goed om te weten.",
+    ]);
+    c.finish("patrols asked for, tyres slashed and people kept out");
+}
