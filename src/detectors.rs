@@ -232,10 +232,10 @@ impl DetectorContext {
                 r"(?:geboren|geb\.|geboortedatum|geboorte ?datum|°|verjaardag|verjaart|jarig|born|birthday|date of birth|\bdob\b|\bnee?\b le|date de naissance)[^.!?\n\d]{{0,30}}?(?:\b\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}(?:ste|de|e|er)? (?:{MONTHS})\.?(?: (?:19|20)\d{{2}})?\b)|\b(?:ik ben|'k ben|kben|ik zen|'k zen|kzen|k zen|ik zijn) van (?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:19|20)?\d{{2}})\b"
             )),
             street: re(
-                r"\b(?:[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch|poort|brug))\s?(?:nr\.?|nummer)?\s?(?P<n>\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
+                r"\b(?:[a-z][a-z'\-]*?(?:straat|str\.|laan|lei|steenweg|weg|plein|dreef|kaai|kade|dijk|markt|singel|gracht|vest|dok|rei|hoek|wegel|pad|hof|berg|veld|baan|park|plaats|dries|kouter|meers|meersen|plantsoen|wal|dam|wandeling|driesch|poort|brug))\s?(?:nr\.?|nummer)?\s?(?:\d{1,4})(?:\s?[a-z]\b)?(?:\s?(?:bus|bte|/)\s?\d{1,4})?\b",
             ),
             street_fr: re(
-                r"\b(?:rue|avenue|av\.|boulevard|bd|chaussee|place|quai|square)\s+(?:de la |du |des |de |d')?[a-z\-]{3,}(?: [a-z\-]{3,})?,?\s(?P<n>\d{1,4})\b",
+                r"\b(?:rue|avenue|av\.|boulevard|bd|chaussee|place|quai|square)\s+(?:de la |du |des |de |d')?[a-z\-]{3,}(?: [a-z\-]{3,})?,?\s(?:\d{1,4})\b",
             ),
             postcode: re(
                 r"\b[1-9]\d{3}\s(?:gent|ghent|gand|sint-amandsberg|gentbrugge|ledeberg|mariakerke|drongen|wondelgem|oostakker|zwijnaarde|sint-denijs-westrem|afsnee|desteldonk|mendonk|sint-kruis-winkel|merelbeke|destelbergen|lochristi|evergem|de pinte|sint-martens-latem|melle|lovendegem|nazareth|zelzate|eeklo|aalst|brussel|bruxelles|antwerpen|anvers|brugge|kortrijk|oostende|leuven|mechelen|hasselt|sint-niklaas|dendermonde|lokeren|wetteren|oudenaarde|ronse|deinze|zottegem|ninove|geraardsbergen|liege|luik|namur|namen|charleroi|mons|bergen)\b",
