@@ -131,18 +131,22 @@ impl Regex {
         let forward = build(compile(&hir, false)?, dfa.clone())?;
         let reverse = build(compile(&hir, true)?, dfa.clone().match_kind(regex_automata::MatchKind::All))?;
         let hybrid = hybrid::regex::Builder::new().build_from_dfas(forward, reverse);
-        let group = match hir.kind() {
-            HirKind::Concat(parts) => match parts.iter().position(|p| matches!(p.kind(), HirKind::Capture(c) if c.name.is_some())) {
-                Some(i) => {
-                    let HirKind::Capture(c) = parts[i].kind() else { unreachable!() };
-                    let name = c.name.as_deref().unwrap_or_default().to_string();
-                    let before = build(compile(&Hir::concat(parts[..i].to_vec()), false)?, dfa.clone())?;
-                    let after = build(compile(&Hir::concat(parts[i + 1..].to_vec()), true)?, dfa.match_kind(regex_automata::MatchKind::All))?;
-                    Some(Group { name, before, after })
-                }
-                None => None,
-            },
+        // The first named group in the outer sequence, and where it stands in it.
+        let parts: &[Hir] = match hir.kind() {
+            HirKind::Concat(parts) => parts,
+            _ => &[],
+        };
+        let named = parts.iter().enumerate().find_map(|(i, p)| match p.kind() {
+            HirKind::Capture(c) => c.name.as_deref().map(|name| (i, name)),
             _ => None,
+        });
+        let group = match named {
+            Some((i, name)) => {
+                let before = build(compile(&Hir::concat(parts[..i].to_vec()), false)?, dfa.clone())?;
+                let after = build(compile(&Hir::concat(parts[i + 1..].to_vec()), true)?, dfa.match_kind(regex_automata::MatchKind::All))?;
+                Some(Group { name: name.to_string(), before, after })
+            }
+            None => None,
         };
         Ok(Regex::from_engines(Engines { hybrid, group }))
     }
