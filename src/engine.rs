@@ -516,12 +516,9 @@ impl Engine {
             // The stretch to search, with the text before it as context (`find_at`).
             let hay = &plain.text[..c.end as usize];
             let mut at = c.start as usize;
-            // A group named `hit` is the span shown ("kanker" in "kanker flikken").
-            let by_group = re.group_name() == Some("hit");
             while at <= hay.len() {
                 let Some(found) = re.find_at(hay, at) else { break };
-                let whole = found.range();
-                let m = if by_group { re.group(found).range() } else { whole.clone() };
+                let m = found.range();
                 if !m.is_empty() {
                     let (mut start, mut end) = plain.to_original(m.start, m.end);
                     // Before a sentence span widens it past the quotation marks.
@@ -539,7 +536,7 @@ impl Engine {
                     }
                 }
                 // As `find_iter`: on after the match, one character on after an empty one.
-                at = if whole.is_empty() { whole.end + hay[whole.end..].chars().next().map_or(1, char::len_utf8) } else { whole.end };
+                at = if m.is_empty() { m.end + hay[m.end..].chars().next().map_or(1, char::len_utf8) } else { m.end };
             }
             if self.rules[*rule].sentence_span {
                 for h in &mut hits[first..] {

@@ -11,10 +11,8 @@
 //! Nor is there a `PikeVM` (5 kB gzipped): the lazy DFA never needs a fallback here, since it
 //! gives up only on a Unicode word boundary (the syntax has no Unicode classes, so `\b` is always
 //! ASCII) or when it clears its cache too often (it is configured never to), and its cache grows to
-//! what a pattern needs. Capture groups are not supported; instead one named group that is part
-//! of the pattern's outermost sequence ("`\b(?P<hit>kanker|tyfus)\s+flikken`") is found by two
-//! more lazy DFAs anchored in the match: forward, what comes before the group, and backward, what
-//! comes after it ([`Regex::group`]).
+//! what a pattern needs. Capture groups are not supported: a match is the whole match (a
+//! group in a pattern only groups).
 //!
 //! The API is the part of `regex::Regex` this crate uses, with the same matches: leftmost-first,
 //! `find_iter`'s rule for empty matches, and no empty match inside a UTF-8 character.
@@ -22,13 +20,12 @@
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::Arc;
 
-use regex_automata::hybrid::{self, dfa::DFA, regex::Regex as Hybrid};
+use regex_automata::hybrid::{self, regex::Regex as Hybrid};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Hir, HirKind};
+use regex_automata::Input;
 
 /// The default size limit of a compiled pattern, as `regex::Regex`'s.
 const DEFAULT_SIZE_LIMIT: usize = 10 << 20;
@@ -36,37 +33,19 @@ const DEFAULT_SIZE_LIMIT: usize = 10 << 20;
 /// The lazy DFA's cache per direction, as `regex::Regex`'s default (it grows only as needed).
 const CACHE_CAPACITY: usize = 2 << 20;
 
-struct Engines {
-    hybrid: Hybrid,
-    group: Option<Group>,
-}
-
-/// A named group in the pattern's outermost sequence: its name, a forward lazy DFA for the part
-/// of the sequence before it and a reverse one for the part after it.
-struct Group {
-    name: String,
-    before: DFA,
-    after: DFA,
-}
-
-struct Cache {
-    hybrid: hybrid::regex::Cache,
-    /// For [`Group::before`] and [`Group::after`].
-    group: Option<(hybrid::dfa::Cache, hybrid::dfa::Cache)>,
-}
-
+type Cache = hybrid::regex::Cache;
 type MakeCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 /// A compiled regex; see the module documentation.
 pub struct Regex {
-    engines: Arc<Engines>,
+    hybrid: Arc<Hybrid>,
     /// One cache per thread that searches at once, as `regex::Regex` keeps them.
     caches: Pool<Cache, MakeCache>,
 }
 
 impl std::fmt::Debug for Regex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Regex").field("group", &self.group_name()).finish_non_exhaustive()
+        f.debug_struct("Regex").finish_non_exhaustive()
     }
 }
 
@@ -121,45 +100,19 @@ impl Regex {
     pub fn with_size_limit(src: &str, limit: usize) -> Result<Regex, String> {
         let hir = syntax::parse_with(src, &syntax::Config::new()).map_err(|e| e.to_string())?;
         let config = thompson::Config::new().nfa_size_limit(Some(limit)).shrink(false).which_captures(WhichCaptures::None);
-        let compile = |hir: &Hir, reverse: bool| {
-            thompson::Compiler::new().configure(config.clone().reverse(reverse)).build_from_hir(hir).map_err(|e| e.to_string())
+        let compile = |reverse: bool| {
+            thompson::Compiler::new().configure(config.clone().reverse(reverse)).build_from_hir(&hir).map_err(|e| e.to_string())
         };
         // The cache grows to what the pattern needs rather than the build failing; the lazy DFA
         // never gives up for clearing it often (as by default).
         let dfa = hybrid::dfa::Config::new().cache_capacity(CACHE_CAPACITY).skip_cache_capacity_check(true);
         let build = |nfa, config: hybrid::dfa::Config| hybrid::dfa::Builder::new().configure(config).build_from_nfa(nfa).map_err(|_| "the pattern is too large for a lazy DFA".to_string());
-        let forward = build(compile(&hir, false)?, dfa.clone())?;
-        let reverse = build(compile(&hir, true)?, dfa.clone().match_kind(regex_automata::MatchKind::All))?;
-        let hybrid = hybrid::regex::Builder::new().build_from_dfas(forward, reverse);
-        // The first named group in the outer sequence, and where it stands in it.
-        let parts: &[Hir] = match hir.kind() {
-            HirKind::Concat(parts) => parts,
-            _ => &[],
-        };
-        let named = parts.iter().enumerate().find_map(|(i, p)| match p.kind() {
-            HirKind::Capture(c) => c.name.as_deref().map(|name| (i, name)),
-            _ => None,
-        });
-        let group = match named {
-            Some((i, name)) => {
-                let before = build(compile(&Hir::concat(parts[..i].to_vec()), false)?, dfa.clone())?;
-                let after = build(compile(&Hir::concat(parts[i + 1..].to_vec()), true)?, dfa.match_kind(regex_automata::MatchKind::All))?;
-                Some(Group { name: name.to_string(), before, after })
-            }
-            None => None,
-        };
-        Ok(Regex::from_engines(Engines { hybrid, group }))
-    }
-
-    /// A regex on `engines`, with a pool that makes caches for them.
-    fn from_engines(engines: Engines) -> Regex {
-        let engines = Arc::new(engines);
-        let for_caches = Arc::clone(&engines);
-        let make: MakeCache = Box::new(move || Cache {
-            hybrid: for_caches.hybrid.create_cache(),
-            group: for_caches.group.as_ref().map(|g| (g.before.create_cache(), g.after.create_cache())),
-        });
-        Regex { engines, caches: Pool::new(make) }
+        let forward = build(compile(false)?, dfa.clone())?;
+        let reverse = build(compile(true)?, dfa.match_kind(regex_automata::MatchKind::All))?;
+        let hybrid = Arc::new(hybrid::regex::Builder::new().build_from_dfas(forward, reverse));
+        let for_caches = Arc::clone(&hybrid);
+        let make: MakeCache = Box::new(move || for_caches.create_cache());
+        Ok(Regex { hybrid, caches: Pool::new(make) })
     }
 
     fn cache(&self) -> PoolGuard<'_, Cache, MakeCache> {
@@ -169,7 +122,7 @@ impl Regex {
     /// The leftmost-first match in `input`'s span. The lazy DFA cannot fail with this
     /// configuration (see the module documentation); were it to, that is no match.
     fn search(&self, cache: &mut Cache, input: &Input<'_>) -> Option<regex_automata::Match> {
-        self.engines.hybrid.try_search(&mut cache.hybrid, input).ok().flatten()
+        self.hybrid.try_search(cache, input).ok().flatten()
     }
 
     /// Whether the regex matches anywhere in `hay`.
@@ -177,7 +130,7 @@ impl Regex {
     pub fn is_match(&self, hay: &str) -> bool {
         let input = Input::new(hay).earliest(true);
         let mut cache = self.cache();
-        matches!(self.engines.hybrid.forward().try_search_fwd(cache.hybrid.forward_mut(), &input), Ok(Some(_)))
+        matches!(self.hybrid.forward().try_search_fwd(cache.forward_mut(), &input), Ok(Some(_)))
     }
 
     /// The first match that starts at or after `at`; the text before `at` is context (for `\b`).
@@ -199,31 +152,6 @@ impl Regex {
             let m = searcher.advance(|input| Ok(self.search(&mut cache, input)))?;
             Some(Match { hay, start: m.start(), end: m.end() })
         })
-    }
-
-    /// The name of the group [`Regex::group`] finds, if the pattern has one.
-    #[must_use]
-    pub fn group_name(&self) -> Option<&str> {
-        self.engines.group.as_ref().map(|g| g.name.as_str())
-    }
-
-    /// The span of the named group (see the module documentation) in match `m` of this regex: from
-    /// where the part before it ends (leftmost-first, from the match's start) to where the longest
-    /// part after it that ends at the match's end starts. The whole match when the pattern has no
-    /// such group or the two overlap (a word the lists before or after the group share with the
-    /// group's own).
-    #[must_use]
-    pub fn group<'h>(&self, m: Match<'h>) -> Match<'h> {
-        let Some(g) = &self.engines.group else { return m };
-        let mut guard = self.cache();
-        let Some((before, after)) = &mut guard.group else { return m };
-        let input = Input::new(m.hay).range(m.start..m.end).anchored(Anchored::Yes);
-        let start = g.before.try_search_fwd(before, &input).ok().flatten().map(|h| h.offset());
-        let end = g.after.try_search_rev(after, &input).ok().flatten().map(|h| h.offset());
-        match (start, end) {
-            (Some(start), Some(end)) if start <= end => Match { hay: m.hay, start, end },
-            _ => m,
-        }
     }
 }
 
@@ -259,28 +187,9 @@ mod tests {
     }
 
     #[test]
-    fn a_named_group_in_the_outer_sequence_is_found_in_the_match() {
+    fn a_group_only_groups() {
         let re = Regex::new(r"(?:ik )?(?P<hit>sla|slaan) ([a-z]+)").unwrap();
-        assert_eq!(re.group_name(), Some("hit"));
-        let m = re.find_at("toen ik sla hem", 0).unwrap();
-        assert_eq!(m.as_str(), "ik sla hem");
-        assert_eq!(re.group(m).as_str(), "sla");
-        let all: Vec<_> = re.find_iter("sla a, slaan b").map(|m| re.group(m).as_str()).collect();
-        assert_eq!(all, ["sla", "slaan"]);
-        // As leftmost-first: the group is the one of the match, not the longest it could take.
-        let re = Regex::new(r"(?-u:\b)(?P<w>kk|kanker) *flik").unwrap();
-        let m = re.find_at("kanker flik", 0).unwrap();
-        assert_eq!(re.group(m).as_str(), "kanker");
-        // No such group, or one that cannot be told apart: the whole match.
-        let re = Regex::new(r"a(b)c").unwrap();
-        assert_eq!(re.group_name(), None);
-        assert_eq!(re.group(re.find_at("xabc", 0).unwrap()).as_str(), "abc");
-        let re = Regex::new(r"(?:[a-z]+ )*(?P<hit>zot) dom").unwrap();
-        let m = re.find_at("ge zot zot dom", 0).unwrap();
-        assert_eq!((m.as_str(), re.group(m).as_str()), ("ge zot zot dom", "ge zot zot dom"));
-        let re = Regex::new(r"(?:ge |zijt )*(?P<hit>zot) dom").unwrap();
-        let m = re.find_at("ge zijt zot dom", 0).unwrap();
-        assert_eq!(re.group(m).as_str(), "zot");
+        assert_eq!(re.find_at("toen ik sla hem", 0).unwrap().as_str(), "ik sla hem");
     }
 
     #[test]
