@@ -1766,3 +1766,36 @@ fn patrols_asked_for_tyres_slashed_and_people_kept_out() {
     ]);
     c.finish("patrols asked for, tyres slashed and people kept out");
 }
+
+#[test]
+fn weapons_brought_along_deals_alleged_and_judgments_of_a_group() {
+    let mut c = Cases::default();
+    c.flags(Category::Threat, &[
+        "Zaterdag aan het stadion pakken we die agenten te grazen.",
+        "Neemt allemaal een stok mee naar de betoging, we laten ons niet doen.",
+        "Wie kent het adres van die inspecteur die mijn broer oppakte? Ik wil weten waar hij woont.",
+        "Het wordt tijd dat die commissaris ook eens onverwacht bezoek krijgt.",
+        "As ze nog ene keer mijne zoon oppakken, gaat er iets ontploffen in da kot.",
+        "I hope somebody waits for that cop after his shift and beats him up.",
+    ]);
+    c.flags(Category::Defamation, &[
+        "De politie heeft een akkoordje met de takeldienst, daarom slepen ze zoveel auto's weg.",
+        "Die agenten krijgen toch een premie per pv, anders schrijven ze er nooit zoveel.",
+    ]);
+    c.flags(Category::Discrimination, &[
+        "Het is walgelijk dat moslims hier een moskee mogen bouwen.",
+        "Geen moskeeën in onze wijk, dit is ons dorp!",
+    ]);
+    c.flags(Category::Emergency, &["Kom snel, er ligt een fietser bewusteloos op de rijbaan aan de Dampoort!"]);
+    c.flags(Category::PrivateMessage, &["Ik kreeg een boete voor een parking waar ik nooit geweest ben, hoe kan ik die aanvechten?"]);
+    c.clean(&[
+        "Die oplichters hebben mijn oma helemaal te grazen genomen, goed dat jullie ze gepakt hebben.",
+        "Neem allemaal een regenjas mee naar de Gentse Feesten, het gaat gieten.",
+        "Wie weet waar de eigenaar van die losgelopen hond woont?",
+        "Dat is walgelijk, zo'n reactie over moslims hoort hier niet.",
+        "Mijn oprechte deelneming. Ik ben zelf 5 jaar geleden op die plek aangereden en weet hoe dat voelt.",
+        "Hoe verloopt een klacht tegen een agent eigenlijk? Niet voor mezelf, het is voor mijn eindwerk.",
+        "Als die verwarming zo blijft staan gaat er iets branden in de kelder.",
+    ]);
+    c.finish("weapons brought along, deals alleged and judgments of a group");
+}
