@@ -60,7 +60,7 @@ fn main() {
 /// Each rule's patterns sorted by their text. A rule's patterns are alternatives whose order means
 /// nothing (every one is run, and the hits of a rule merge), so the files keep them in the order
 /// they were written, with their comments, and the module gets them sorted: like patterns side
-/// by side compress better (0.45 kB gzipped).
+/// by side compress better (0.17 kB gzipped).
 fn sort_patterns(value: &mut toml::Value) {
     if let Some(rules) = value.get_mut("rules").and_then(toml::Value::as_array_mut) {
         for rule in rules.iter_mut() {
