@@ -1799,3 +1799,28 @@ fn weapons_brought_along_deals_alleged_and_judgments_of_a_group() {
     ]);
     c.finish("weapons brought along, deals alleged and judgments of a group");
 }
+
+#[test]
+fn insinuated_coincidences_and_nuisance_only_complained_about() {
+    let mut c = Cases::default();
+    c.flags(Category::Defamation, &[
+        "Is het toeval dat de inbraken altijd stoppen als die ene agent met verlof is?",
+        "Toevallig dat de bodycam altijd defect is als die agent erbij is 🤔",
+        "Raar da die drugs telkens verdwijnen als inspecteur Peeters van dienst is.",
+        "Grappig hoe de flitser elke keer uitvalt als de zoon van de korpschef passeert.",
+        "Vreemd dat de dealers altijd net weg zijn voor jullie binnenvallen, belt er iemand van bij ulder met zijn maat?",
+    ]);
+    c.flags(Category::Report, &[
+        "Elke nacht lawaai tot 4u aan de Overpoort, ik kan er niet meer tegen. Kunnen jullie eens langskomen?",
+        "Die gasten die elke avond met hun brommers racen in de Sleepstraat zijn asociaal, kunnen jullie daar eens controleren?",
+        "Al drie weken staat er een uitgebrande auto in onze straat, wie moet ik daarvoor bellen?",
+    ]);
+    c.clean(&[
+        "Raar dat de politie altijd net te laat is als er iets gebeurt.",
+        "Vreemd dat mijn fiets altijd verdwijnt als ik hem aan het station zet, ik koop een beter slot.",
+        "Mensen die hun afval op straat gooien zijn asociaal, punt.",
+        "Dat vuurwerk op oudejaar, ik kan er echt niet tegen.",
+        "Het sluikstorten is hier al jaren een plaag, goed dat er camera's komen.",
+    ]);
+    c.finish("insinuated coincidences and nuisance only complained about");
+}
